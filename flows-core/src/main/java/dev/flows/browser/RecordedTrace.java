@@ -1,0 +1,83 @@
+package dev.flows.browser;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trace for engines that have none of their own (Selenium): every action with its timing, outcome and URL,
+ * and a screenshot taken right after it, written as a zip holding {@code trace.json}, the PNGs and an
+ * {@code index.html} that shows them in order.
+ */
+final class RecordedTrace {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private record Step(Page.Action action, String url, byte[] screenshot) {
+    }
+
+    private final List<Step> steps = new ArrayList<>();
+
+    synchronized void add(Page.Action action, String url, Supplier<byte[]> screenshot) {
+        steps.add(new Step(action, url, screenshot.get()));
+    }
+
+    synchronized void write(Path file, String engine) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>Flows trace</title>"
+                + "<style>body{font:14px system-ui;margin:2em}li{margin:0 0 2em}img{max-width:900px;border:1px solid #ccc}"
+                + ".failed{color:#b00020}</style><h1>Flows trace</h1><p>" + escape(engine) + "</p><ol>");
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (int i = 0; i < steps.size(); i++) {
+                    Step step = steps.get(i);
+                    String png = step.screenshot() == null ? null : String.format("%03d.png", i + 1);
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("index", i + 1);
+                    entry.put("action", step.action().what());
+                    entry.put("tookMs", step.action().took().toMillis());
+                    entry.put("failure", step.action().failure());
+                    entry.put("url", step.url());
+                    entry.put("screenshot", png);
+                    entries.add(entry);
+                    if (png != null) {
+                        zip.putNextEntry(new ZipEntry(png));
+                        zip.write(step.screenshot());
+                        zip.closeEntry();
+                    }
+                    html.append("<li").append(step.action().failure() == null ? "" : " class=failed").append("><b>")
+                            .append(escape(step.action().toString())).append("</b><br><small>").append(escape(step.url()))
+                            .append("</small><br>").append(png == null ? "" : "<img src=\"" + png + "\">").append("</li>");
+                }
+                zip.putNextEntry(new ZipEntry("trace.json"));
+                zip.write(JSON.writeValueAsBytes(Map.of("engine", engine, "actions", entries)));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("index.html"));
+                zip.write(html.append("</ol>").toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace " + file, e);
+        }
+    }
+
+    private static String escape(String s) {
+        return String.valueOf(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

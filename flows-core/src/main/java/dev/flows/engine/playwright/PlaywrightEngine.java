@@ -1,0 +1,153 @@
+package dev.flows.engine.playwright;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import dev.flows.browser.BrowserConfig;
+import dev.flows.browser.BrowserLaunchException;
+import dev.flows.engine.ChromiumDiscovery;
+import dev.flows.engine.Engine;
+import dev.flows.engine.EngineSession;
+import dev.flows.engine.SessionSettings;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Playwright for Java behind the browser port: one Playwright and one browser for the engine's life, a fresh
+ * browser context for every session.
+ *
+ * <p>Playwright for Java must not be called from two threads at once, so every call made through this engine
+ * holds one lock. Engine calls never wait for elements (the port's waits sleep outside the lock), so sessions on
+ * several threads share the browser fairly.
+ */
+public final class PlaywrightEngine implements Engine {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Playwright playwright;
+    private final Browser browser;
+    private final String description;
+    private volatile String defaultUserAgent;
+    private volatile boolean closed;
+
+    private PlaywrightEngine(Playwright playwright, Browser browser, String description) {
+        this.playwright = playwright;
+        this.browser = browser;
+        this.description = description;
+    }
+
+    /** Starts Playwright and launches (or connects to) the browser that {@code config} describes. */
+    public static PlaywrightEngine launch(BrowserConfig config) {
+        Optional<ChromiumDiscovery.Found> system = config.remote() != null ? Optional.empty()
+                : ChromiumDiscovery.onThisMachine().browser(config.browserPath());
+        if (config.remote() == null && system.isEmpty() && !config.downloads()) {
+            throw new BrowserLaunchException("playwright: no Chromium or Chrome found (set browserPath, install chromium, "
+                    + "or allow downloads so Playwright can fetch its own)");
+        }
+        Map<String, String> env = new HashMap<>();
+        if (system.isPresent() || config.remote() != null) {
+            // Without this, Playwright.create() tries to download browsers we are not going to use.
+            env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        }
+        Playwright playwright;
+        try {
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        } catch (PlaywrightException e) {
+            throw new BrowserLaunchException("playwright: could not start the Playwright driver: " + firstLine(e), e);
+        }
+        try {
+            Browser browser;
+            String where;
+            if (config.remote() != null) {
+                browser = playwright.chromium().connect(config.remote().toString(),
+                        new BrowserType.ConnectOptions().setTimeout(config.timeouts().navigation().toMillis()));
+                where = "remote " + config.remote().getScheme() + "://" + config.remote().getAuthority();
+            } else {
+                BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
+                        .setHeadless(config.headless())
+                        .setArgs(config.browserArgs());
+                system.ifPresent(found -> options.setExecutablePath(found.path()));
+                browser = playwright.chromium().launch(options);
+                where = system.map(ChromiumDiscovery.Found::toString).orElse("Playwright's own download");
+            }
+            return new PlaywrightEngine(playwright, browser, "chromium " + browser.version() + " (" + where + ")");
+        } catch (PlaywrightException e) {
+            playwright.close();
+            throw new BrowserLaunchException("playwright: could not launch chromium"
+                    + system.map(f -> " at " + f).orElse("") + ": " + firstLine(e), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "playwright";
+    }
+
+    @Override
+    public String browser() {
+        return description;
+    }
+
+    @Override
+    public EngineSession openSession(SessionSettings settings) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("playwright engine is closed");
+            }
+            Browser.NewContextOptions options = new Browser.NewContextOptions()
+                    .setViewportSize(settings.width(), settings.height());
+            if (!settings.extraHeaders().isEmpty()) {
+                options.setExtraHTTPHeaders(settings.extraHeaders());
+            }
+            if (!settings.userAgentSuffix().isEmpty()) {
+                options.setUserAgent(defaultUserAgent() + " " + settings.userAgentSuffix());
+            }
+            BrowserContext context = browser.newContext(options);
+            return new PlaywrightSession(this, context);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String defaultUserAgent() {
+        if (defaultUserAgent == null) {
+            try (BrowserContext probe = browser.newContext()) {
+                defaultUserAgent = (String) probe.newPage().evaluate("() => navigator.userAgent");
+            }
+        }
+        return defaultUserAgent;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                browser.close();
+            } finally {
+                playwright.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+}
