@@ -74,7 +74,14 @@ public final class DemoStore implements AutoCloseable {
         Sessions sessions = new Sessions(name, clock);
         AdminEndpoint admin = new AdminEndpoint(adminToken, faults, orders, json, timer);
         this.storefront = new Storefront(name, catalogue, faults, sessions, orders, log, admin, json, clock);
-        this.server = bind(new InetSocketAddress(loopback(), b.port));
+        try {
+            this.server = bind(new InetSocketAddress(loopback(), b.port));
+        } catch (RuntimeException e) {
+            // No half-started instance: its threads would outlive the failed start.
+            timer.shutdownNow();
+            workers.shutdownNow();
+            throw e;
+        }
         this.address = new InetSocketAddress(loopback(), server.getAddress().getPort());
     }
 
@@ -167,7 +174,7 @@ public final class DemoStore implements AutoCloseable {
             s.start();
             return s;
         } catch (IOException e) {
-            throw new UncheckedIOException("demo store " + name + " could not listen on " + at.getHostString() + ":" + at.getPort()
+            throw new UncheckedIOException("demo store " + name + " could not listen on " + at.getAddress().getHostAddress() + ":" + at.getPort()
                     + ": " + e.getMessage(), e);
         }
     }
