@@ -104,6 +104,7 @@ final class AdminEndpoint {
                             timer.schedule(faults::up, outage.toMillis(), TimeUnit.MILLISECONDS);
                         }
                     });
+                    return state(true);
                 }
                 default -> throw new IllegalArgumentException("unknown fault kind: \"" + kind + "\" (one of " + String.join(", ", KINDS) + ")");
             }
@@ -129,6 +130,11 @@ final class AdminEndpoint {
     }
 
     private Response state() {
+        return state(faults.isDown());
+    }
+
+    /** @param down whether to report the instance down (a requested outage starts right after this response) */
+    private Response state(boolean down) {
         List<Map<String, Object>> active = new ArrayList<>();
         for (Fault f : faults.active()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -149,7 +155,7 @@ final class AdminEndpoint {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("active", active);
-        body.put("down", faults.isDown());
+        body.put("down", down);
         body.put("staleCatalogue", faults.isStaleCatalogue());
         return Response.json(200, write(body));
     }

@@ -85,8 +85,9 @@ public final class Faults {
     public Faults down() {
         synchronized (active) {
             if (!down) {
-                down = true;
+                // Flag after the fact: whoever sees isDown() must find the port already closed.
                 availability.goDown();
+                down = true;
             }
         }
         return this;

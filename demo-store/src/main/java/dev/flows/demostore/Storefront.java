@@ -70,8 +70,8 @@ final class Storefront implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         Instant time = clock.instant();
-        int status = 500;
         Visit visit = null;
+        boolean logged = false;
         try {
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
             visit = new Visit(exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(), body, sessions);
@@ -82,18 +82,26 @@ final class Storefront implements HttpHandler {
                 // A bug in the demo store must still look like a server error to the monitor, not a hung request.
                 response = Response.html(500, Pages.serverError(name, visit.target()));
             }
-            status = response.status();
+            // Logged before answering, so that a client that got its response always finds its request in the log.
+            record(exchange, visit, time, response.status());
+            logged = true;
             write(exchange, visit, response);
         } catch (IOException clientGone) {
             // The client disconnected or the instance went down mid-response: nothing left to answer.
         } finally {
+            if (!logged) {
+                record(exchange, visit, time, 500);
+            }
             exchange.close();
-            log.add(new RecordedRequest(exchange.getRequestMethod(), visit == null ? exchange.getRequestURI().toString() : visit.target(),
-                    AdminEndpoint.redacted(exchange.getRequestHeaders()), time, status));
             if (visit != null) {
                 visit.afterResponse().forEach(Runnable::run);
             }
         }
+    }
+
+    private void record(HttpExchange exchange, Visit visit, Instant time, int status) {
+        log.add(new RecordedRequest(exchange.getRequestMethod(), visit == null ? exchange.getRequestURI().toString() : visit.target(),
+                AdminEndpoint.redacted(exchange.getRequestHeaders()), time, status));
     }
 
     private void write(HttpExchange exchange, Visit visit, Response response) throws IOException {
