@@ -96,7 +96,10 @@ final class Visit {
 
     /** Gives the session a fresh id, e.g. on login. */
     Session renewSession() {
-        session = sessions.renew(requireSession());
+        if (session().isEmpty()) {
+            return requireSession();
+        }
+        session = sessions.renew(session);
         setCookies.add(sessions.setCookie(session));
         return session;
     }
