@@ -12,7 +12,7 @@ import java.net.URI;
 record Ping(String kind, String method, URI uri, String body, String contentType) {
 
     static final String TEXT = "text/plain; charset=UTF-8";
-    static final String JSON = "application/json";
+    static final String JSON = "application/json; charset=UTF-8";
 
     static Ping get(String kind, URI uri) {
         return new Ping(kind, "GET", uri, null, null);

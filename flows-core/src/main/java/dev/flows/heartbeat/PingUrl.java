@@ -67,7 +67,8 @@ final class PingUrl {
     }
 
     // Query values use %20 for spaces: "+" is only a space in HTML forms, and not every service reads it so.
+    // Colons may stand in a query (RFC 3986) and keep "metric=duration:42.5" as the services document it.
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
     }
 }

@@ -13,7 +13,6 @@ final class Fixtures {
     /** healthchecks' rid for {@link #RUN_ID}: the name-based UUID of "flows-run:" + run id. */
     static final String RID = UUID.nameUUIDFromBytes(("flows-run:" + RUN_ID).getBytes(StandardCharsets.UTF_8))
             .toString();
-    static final String RUN_ID_ENCODED = "run-2026-11-21T10%3A00Z-42";
 
     static final RunSummary PASSED = RunSummary.builder()
             .duration(Duration.ofMillis(42_500))
