@@ -71,7 +71,7 @@ class CronitorHeartbeatTest {
         HeartbeatReceiver.Request end = receiver.requests().get(1);
         assertEquals("fail", end.params().get("state"));
         assertEquals("Monitor broken: run ended without a result.", end.params().get("message"));
-        assertTrue(end.params().get("metric").matches("duration:0(\\.\\d{1,3})?"), end.params().get("metric"));
+        assertTrue(end.params().get("metric").matches("duration:\\d+(\\.\\d{1,3})?"), end.params().get("metric"));
     }
 
     @Test
