@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -156,10 +159,9 @@ public final class Heartbeat implements AutoCloseable {
         RunSummary scoped = summary.only(target::judges);
         if (scoped.checks().isEmpty() && scoped.brokenReason() == null) {
             // A site that was not checked is not watched: that must not look like success.
-            String scope = target.site() != null ? "site '" + target.site() + "'" : "journey '" + target.journey() + "'";
-            if (target.site() != null && target.journey() != null) {
-                scope = "journey '" + target.journey() + "' on site '" + target.site() + "'";
-            }
+            String scope = target.site() == null ? "journey '" + target.journey() + "'"
+                    : target.journey() == null ? "site '" + target.site() + "'"
+                    : "journey '" + target.journey() + "' on site '" + target.site() + "'";
             return new RunSummary(summary.duration(), List.of(), "no check ran for " + scope, summary.reportLink());
         }
         return scoped;
@@ -169,7 +171,7 @@ public final class Heartbeat implements AutoCloseable {
     private void send(String runId, Function<Endpoint, Optional<Ping>> pingFor) {
         long deadline = System.nanoTime() + settings.cap().toNanos();
         List<Delivery> deliveries = new ArrayList<>();
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             Optional<Ping> ping;
             try {
@@ -194,7 +196,7 @@ public final class Heartbeat implements AutoCloseable {
             }
         }
         try {
-            for (java.util.concurrent.Future<?> future : futures) {
+            for (Future<?> future : futures) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
@@ -203,7 +205,7 @@ public final class Heartbeat implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             // The cap is up (or a delivery died, which it reports itself): stop waiting.
         }
         for (Delivery delivery : deliveries) {
