@@ -47,6 +47,7 @@ class BetterStackHeartbeatTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the run is open only to crash inside it
     void runThatCrashesMidway() {
         try (HeartbeatRun run = start()) {
             throw new IllegalStateException("browser died");

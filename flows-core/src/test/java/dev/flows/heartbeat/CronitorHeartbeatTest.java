@@ -62,6 +62,7 @@ class CronitorHeartbeatTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the run is open only to crash inside it
     void runThatCrashesMidway() {
         try (HeartbeatRun run = start()) {
             throw new IllegalStateException("browser died");

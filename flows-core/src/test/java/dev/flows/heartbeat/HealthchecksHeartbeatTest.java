@@ -58,6 +58,7 @@ class HealthchecksHeartbeatTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the run is open only to crash inside it
     void runThatCrashesMidway() {
         try (Heartbeat heartbeat = heartbeat(HeartbeatTarget.healthchecks(receiver.url(UUID_PATH)))) {
             try (HeartbeatRun run = heartbeat.start(RUN_ID)) {

@@ -54,6 +54,7 @@ class UptimeKumaHeartbeatTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the run is open only to crash inside it
     void runThatCrashesMidway() {
         try (HeartbeatRun run = start()) {
             throw new IllegalStateException("browser died");
