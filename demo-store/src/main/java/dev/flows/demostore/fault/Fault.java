@@ -1,0 +1,119 @@
+package dev.flows.demostore.fault;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One injected misbehaviour of a demo-store instance, bound to the routes it breaks.
+ * Instances are immutable; switch them on and off through {@code DemoStore.faults()}.
+ */
+public sealed interface Fault {
+
+    RoutePattern route();
+
+    /** The name used by the admin endpoint's {@code kind} field. */
+    String kind();
+
+    /** Whether this fault and {@code other} would break the same thing, so the newer one replaces the older. */
+    default boolean sameTarget(Fault other) {
+        return kind().equals(other.kind()) && route().equals(other.route()) && target().equals(other.target());
+    }
+
+    /** The element a fault is about, or "" for faults that concern the whole response. */
+    default String target() {
+        return "";
+    }
+
+    /** Responses on matching routes wait {@code fixed} plus a uniform random 0..{@code jitter}. */
+    record Latency(RoutePattern route, Duration fixed, Duration jitter) implements Fault {
+        public Latency {
+            Objects.requireNonNull(route, "route");
+            requireNotNegative("latency fixed", fixed);
+            requireNotNegative("latency jitter", jitter);
+        }
+
+        @Override
+        public String kind() {
+            return "latency";
+        }
+    }
+
+    /** Matching routes answer HTTP 500 with an error page. */
+    record ServerError(RoutePattern route) implements Fault {
+        public ServerError {
+            Objects.requireNonNull(route, "route");
+        }
+
+        @Override
+        public String kind() {
+            return "serverError";
+        }
+    }
+
+    /** The element carrying {@code data-testid=testId} is left out of matching pages. */
+    record HiddenElement(RoutePattern route, String testId) implements Fault {
+        public HiddenElement {
+            Objects.requireNonNull(route, "route");
+            requireTestId(testId);
+        }
+
+        @Override
+        public String kind() {
+            return "hideElement";
+        }
+
+        @Override
+        public String target() {
+            return testId;
+        }
+    }
+
+    /** Matching pages throw an uncaught JavaScript {@code Error(message)} while loading. */
+    record ScriptError(RoutePattern route, String message) implements Fault {
+        public ScriptError {
+            Objects.requireNonNull(route, "route");
+            if (message == null || message.isBlank()) {
+                throw new IllegalArgumentException("script error message must not be blank: \"" + (message == null ? "" : message) + "\"");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "scriptError";
+        }
+    }
+
+    /** The element carrying {@code data-testid=testId} is missing from the served HTML and inserted by script after {@code delay}. */
+    record LateElement(RoutePattern route, String testId, Duration delay) implements Fault {
+        public LateElement {
+            Objects.requireNonNull(route, "route");
+            requireTestId(testId);
+            requireNotNegative("late element delay", delay);
+        }
+
+        @Override
+        public String kind() {
+            return "lateElement";
+        }
+
+        @Override
+        public String target() {
+            return testId;
+        }
+    }
+
+    private static void requireNotNegative(String what, Duration d) {
+        if (d == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative: " + d);
+        }
+    }
+
+    private static void requireTestId(String testId) {
+        if (testId == null || !testId.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("test id must be letters, digits, '-' or '_': \"" + (testId == null ? "" : testId) + "\"");
+        }
+    }
+}
