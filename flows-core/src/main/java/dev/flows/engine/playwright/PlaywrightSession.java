@@ -92,6 +92,8 @@ final class PlaywrightSession implements EngineSession {
 
     @Override
     public String url() {
+        // page.url() is what Playwright last heard; let it hear about navigations that happened since.
+        pumpEvents();
         return locked(page::url);
     }
 

@@ -24,6 +24,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SeleniumEngine implements Engine {
 
+    // Selenium warns on every session that it has no CDP bindings for this Chrome; Flows uses only raw CDP
+    // commands, which need none. Held in a field so the logger (and its level) is not garbage-collected.
+    private static final java.util.logging.Logger CDP_VERSION_NOISE =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_NOISE.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final BrowserConfig config;
     private final ChromiumDiscovery.Found browserBinary;
     private final Path driver;

@@ -72,6 +72,7 @@ final class SeleniumSession implements EngineSession {
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
     private int lastDocumentStatus;
+    private String lastDocumentError;
     private boolean closed;
 
     private SeleniumSession(SeleniumEngine engine, WebDriver driver, Path profile) {
@@ -156,6 +157,7 @@ final class SeleniumSession implements EngineSession {
     public Navigation navigate(URI url, Duration timeout) {
         drainLogs();
         lastDocumentStatus = 0;
+        lastDocumentError = null;
         long start = System.nanoTime();
         try {
             driver.manage().timeouts().pageLoadTimeout(timeout);
@@ -172,6 +174,11 @@ final class SeleniumSession implements EngineSession {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         drainLogs();
+        // ChromeDriver reports most network errors itself, but some (a port Chrome refuses, say) only show as an
+        // error page: the failed document load in the performance log tells them apart.
+        if (lastDocumentStatus == 0 && lastDocumentError != null) {
+            throw new SiteUnreachableException(url.toString(), lastDocumentError, "selenium");
+        }
         return new Navigation(driver.getCurrentUrl(), lastDocumentStatus, took);
     }
 
@@ -357,7 +364,8 @@ final class SeleniumSession implements EngineSession {
             return new ConsoleError(ConsoleError.Kind.UNCAUGHT, message.substring("Uncaught ".length()), driver.getCurrentUrl(),
                     Instant.ofEpochMilli(entry.getTimestamp()));
         }
-        if ("console-api".equals(source) && message.length() >= 2 && message.startsWith("\"") && message.endsWith("\"")) {
+        // console.error('text') arrives as a JSON string literal: show the text the page logged.
+        if (message.length() >= 2 && message.startsWith("\"") && message.endsWith("\"")) {
             try {
                 message = JSON.readValue(message, String.class);
             } catch (IOException ignored) {
@@ -373,7 +381,8 @@ final class SeleniumSession implements EngineSession {
         String id = params.path("requestId").asText();
         switch (method) {
             case "Network.requestWillBeSent" -> requests.put(id, new String[] {
-                    params.path("request").path("method").asText(), params.path("request").path("url").asText()});
+                    params.path("request").path("method").asText(), params.path("request").path("url").asText(),
+                    params.path("type").asText()});
             case "Network.responseReceived" -> {
                 JsonNode response = params.path("response");
                 int status = response.path("status").asInt();
@@ -389,6 +398,9 @@ final class SeleniumSession implements EngineSession {
             case "Network.loadingFailed" -> {
                 String[] request = requests.get(id);
                 if (request != null) {
+                    if ("Document".equals(params.path("type").asText(request[2]))) {
+                        lastDocumentError = params.path("errorText").asText();
+                    }
                     failedRequests.add(new FailedRequest(request[0], request[1], 0, params.path("errorText").asText()));
                 }
             }

@@ -1,0 +1,370 @@
+package dev.flows.browser;
+
+import dev.flows.demostore.DemoStore;
+import dev.flows.demostore.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every engine behind the browser port must do, run unchanged against each engine on the demo store.
+ * A subclass only says which engine.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserContract {
+
+    static final Duration WAIT = Duration.ofSeconds(3);
+
+    DemoStore store;
+    Browser browser;
+    Page page;
+
+    abstract BrowserConfig.Builder engine();
+
+    @BeforeAll
+    void launch() {
+        store = DemoStore.builder().name("live").start();
+        browser = Browser.launch(engine().timeouts(Timeouts.DEFAULT.withWaitFor(WAIT)).build());
+    }
+
+    @AfterAll
+    void shutDown() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        store.faults().clear();
+        page = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl()).build());
+    }
+
+    @AfterEach
+    void closePage() {
+        page.close();
+    }
+
+    private String engineName() {
+        return browser.engine();
+    }
+
+    // --- navigation ---
+
+    @Test
+    void opensAPageAndReportsItsStatus() {
+        Navigation navigation = page.open("/");
+        assertEquals(200, navigation.status());
+        assertEquals(store.baseUrl().toString(), navigation.url());
+        assertEquals("Served by live", page.find(Locator.testId("served-by")).text());
+        assertTrue(page.title().contains("Bean & Burr"), page.title());
+    }
+
+    @Test
+    void reportsTheStatusOfAServerErrorPage() {
+        store.faults().serverError("/cart");
+        assertEquals(500, page.open("/cart").status());
+        assertTrue(page.failedRequests().stream().anyMatch(r -> r.status() == 500 && r.url().endsWith("/cart")),
+                page.failedRequests().toString());
+    }
+
+    @Test
+    void followsALinkByClickingIt() {
+        page.open("/");
+        page.find(Locator.css("[data-testid='category-link'][data-category='grinders']")).click();
+        page.shouldHaveUrl("/category/grinders");
+        page.find(Locator.testId("category-title")).should(Condition.exactText("Grinders"));
+    }
+
+    @Test
+    void anUnreachableSiteFailsAtOnceAndSaysSo() {
+        store.faults().down();
+        long start = System.nanoTime();
+        SiteUnreachableException e = assertThrows(SiteUnreachableException.class, () -> page.open("/"));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("Site unreachable: " + store.baseUrl() + " (net::ERR_CONNECTION_REFUSED) [" + engineName() + "]",
+                e.getMessage());
+        assertEquals("net::ERR_CONNECTION_REFUSED", e.reason());
+        // Not a figure to tune, just far below the 30 s a navigation timeout would take.
+        assertTrue(tookMs < 15_000, "took " + tookMs + " ms");
+    }
+
+    @Test
+    void relativePathsKeepTheBaseUrlsPrefix() {
+        EnginePage enginePage = (EnginePage) page;
+        assertEquals(store.baseUrl().resolve("cart"), enginePage.resolve("/cart"));
+        assertEquals(store.baseUrl().resolve("cart"), enginePage.resolve("cart"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> page.open("ftp://example.test/"));
+        assertEquals("cannot open a ftp: URL: ftp://example.test/", bad.getMessage());
+    }
+
+    // --- reading ---
+
+    @Test
+    void readsTextAttributesAndCounts() {
+        page.open("/category/grinders");
+        Elements cards = page.findAll(Locator.testId("product-card"));
+        int expected = store.catalogue().inCategory("grinders").size();
+        assertEquals(expected, cards.count());
+        cards.shouldHaveSize(expected);
+        assertEquals(expected, cards.first().attribute("data-product-id").isEmpty() ? -1 : expected);
+        Element first = cards.first();
+        assertTrue(first.find(Locator.testId("product-price")).text().startsWith("€"));
+        assertEquals("in", page.find(Locator.css("[data-product-id='flat-burr-64']")).attribute("data-stock"));
+        assertEquals("out", page.find(Locator.css("[data-product-id='single-dose-sd48']")).attribute("data-stock"));
+        assertEquals(null, first.attribute("data-no-such-attribute"));
+        assertEquals(expected, page.findAll(Locator.testId("product-card").find(Locator.testId("product-name"))).texts().size());
+    }
+
+    @Test
+    void findsElementsByTheirText() {
+        page.open("/product/tamper-58");
+        assertEquals("Tamper 58 mm", page.find(Locator.text("Tamper 58 mm").first()).text());
+        assertTrue(page.find(Locator.testId("add-to-cart")).exists());
+        assertFalse(page.find(Locator.testId("no-such-hook")).exists());
+        assertTrue(page.find(Locator.testId("add-to-cart")).isVisible());
+    }
+
+    // --- acting ---
+
+    @Test
+    void selectsAnOptionByValueOrLabelAndTheShopSortsByIt() {
+        page.open("/category/espresso-machines");
+        page.find(Locator.testId("sort")).select("price-asc");
+        page.shouldHaveUrl("sort=price-asc");
+        List<Long> prices = page.findAll(Locator.testId("product-price")).texts().stream()
+                .map(t -> Long.parseLong(t.replaceAll("[^0-9]", ""))).toList();
+        List<Long> sorted = new ArrayList<>(prices);
+        sorted.sort(null);
+        assertEquals(sorted, prices);
+
+        page.find(Locator.testId("sort")).select("Name, A to Z");
+        page.shouldHaveUrl("sort=name");
+        page.find(Locator.testId("sort")).should(Condition.value("name"));
+    }
+
+    @Test
+    void addsToTheCartWithoutAReload() {
+        page.open("/product/tamper-58");
+        page.find(Locator.testId("quantity")).fill("2");
+        page.find(Locator.testId("quantity")).should(Condition.value("2"));
+        page.find(Locator.testId("add-to-cart")).click();
+        page.find(Locator.testId("cart-count")).should(Condition.exactText("2"));
+        page.find(Locator.testId("cart-notice")).should(Condition.visible(), Condition.text("Added 2 × Tamper 58 mm"));
+        page.open("/cart");
+        page.findAll(Locator.testId("cart-line")).shouldHaveSize(1);
+        page.find(Locator.testId("cart-total")).should(Condition.exactText("€98.00"));
+    }
+
+    @Test
+    void showsFormErrorsNextToTheirFields() {
+        page.open("/product/tamper-58");
+        page.find(Locator.testId("add-to-cart")).click();
+        page.find(Locator.testId("cart-count")).should(Condition.exactText("1"));
+        page.open("/checkout");
+        page.find(Locator.testId("email")).fill("not-an-email");
+        page.find(Locator.testId("continue-to-payment")).click();
+        page.find(Locator.css("[data-testid='field-error'][data-field='email']")).should(Condition.visible());
+        page.find(Locator.testId("email")).should(Condition.value("not-an-email"));
+    }
+
+    @Test
+    void pagesDoNotShareCookies() {
+        page.open("/product/tamper-58");
+        page.find(Locator.testId("add-to-cart")).click();
+        page.find(Locator.testId("cart-count")).should(Condition.exactText("1"));
+        try (Page other = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl()).build())) {
+            other.open("/cart");
+            other.find(Locator.testId("cart-empty")).should(Condition.visible());
+            other.find(Locator.testId("cart-count")).should(Condition.exactText("0"));
+        }
+    }
+
+    @Test
+    void marksEveryRequestWithHeadersAndUserAgentSuffix() {
+        store.clearRequestLog();
+        try (Page marked = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
+                .header("X-Flows-Synthetic", "contract-test").userAgentSuffix("FlowsMonitor/test").build())) {
+            marked.open("/product/tamper-58");
+            marked.find(Locator.testId("add-to-cart")).click();
+            marked.find(Locator.testId("cart-count")).should(Condition.exactText("1"));
+        }
+        List<RecordedRequest> log = store.requestLog();
+        assertTrue(log.stream().anyMatch(r -> r.path().startsWith("/cart/add.js")), log.toString());
+        for (RecordedRequest request : log) {
+            assertEquals("contract-test", request.header("X-Flows-Synthetic").orElse(null), request.path());
+            assertTrue(request.header("User-Agent").orElse("").endsWith(" FlowsMonitor/test"), request.path());
+        }
+    }
+
+    // --- waiting ---
+
+    @Test
+    void waitsForAnElementThatAppearsLate() {
+        store.faults().lateElement("/product/*", "add-to-cart", Duration.ofMillis(1200));
+        page.open("/product/tamper-58");
+        assertFalse(page.find(Locator.testId("add-to-cart")).exists(), "the button should not be there at first");
+        page.find(Locator.testId("add-to-cart")).click();
+        page.find(Locator.testId("cart-count")).should(Condition.exactText("1"));
+    }
+
+    @Test
+    void aFailedWaitSaysWhatWhereAndHowLong() {
+        store.faults().hideElement("/product/*", "add-to-cart");
+        page.open("/product/tamper-58");
+        String url = store.baseUrl() + "product/tamper-58";
+        WaitTimeoutException e = assertThrows(WaitTimeoutException.class, () -> page.find(Locator.testId("add-to-cart")).click());
+        assertEquals("Timed out after 3 s waiting for testId 'add-to-cart' to be clickable (visible and enabled)\n"
+                + "  found:  no element\n"
+                + "  page:   " + url + "\n"
+                + "  engine: " + browser.describe() + "\n"
+                + "  recent actions:\n"
+                + "    open " + url + " (" + Durations.say(page.actions().get(0).took()) + ")", e.getMessage());
+        assertEquals("no element", e.found());
+        assertEquals(WAIT, e.waited());
+        Page.Action failed = page.actions().get(page.actions().size() - 1);
+        assertEquals("click testId 'add-to-cart'", failed.what());
+        assertTrue(failed.failure().startsWith("Timed out after 3 s"), failed.failure());
+    }
+
+    @Test
+    void aFailedConditionSaysWhatItFoundInstead() {
+        page.open("/product/tamper-58");
+        WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
+                () -> page.find(Locator.testId("cart-count")).should(Condition.exactText("3"), Duration.ofMillis(400)));
+        assertTrue(e.getMessage().startsWith("Timed out after 400 ms waiting for testId 'cart-count' to have text '3'\n"
+                + "  found:  text '0'\n"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOptionListsTheOptionsThereAre() {
+        Page quick = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
+                .timeouts(Timeouts.DEFAULT.withWaitFor(Duration.ofMillis(500))).build());
+        try (quick) {
+            quick.open("/category/grinders");
+            WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
+                    () -> quick.find(Locator.testId("sort")).select("cheapest"));
+            assertTrue(e.getMessage().startsWith("Timed out after 500 ms waiting for testId 'sort' to offer option 'cheapest'\n"
+                    + "  found:  no option \"cheapest\"; options are \"featured\" (Featured), "), e.getMessage());
+        }
+    }
+
+    @Test
+    void anActionOnSeveralElementsIsRefused() {
+        page.open("/category/grinders");
+        AmbiguousLocatorException e = assertThrows(AmbiguousLocatorException.class,
+                () -> page.find(Locator.testId("product-card")).click());
+        int count = store.catalogue().inCategory("grinders").size();
+        assertEquals("testId 'product-card' matched " + count + " elements, but click needs one: use .first(), .nth(i) "
+                + "or a narrower locator\n  page:   " + store.baseUrl() + "category/grinders\n  engine: " + browser.describe(),
+                e.getMessage());
+    }
+
+    @Test
+    void hiddenAndVisibleConditions() {
+        page.open("/product/tamper-58");
+        page.find(Locator.testId("cart-notice")).should(Condition.hidden());
+        page.find(Locator.testId("cart-notice")).should(Condition.absent());
+        page.find(Locator.testId("add-to-cart")).should(Condition.visible(), Condition.enabled());
+        page.open("/product/single-dose-sd48");
+        page.find(Locator.testId("add-to-cart")).should(Condition.disabled());
+        page.find(Locator.testId("stock-status")).should(Condition.exactText("Out of stock"));
+    }
+
+    // --- diagnostics ---
+
+    @Test
+    void screenshotsArePngsAndTheSourceIsTheDom() {
+        page.open("/");
+        byte[] png = page.screenshot();
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        assertTrue(png.length > 10_000, "a shop page is more than a blank PNG: " + png.length);
+        String source = page.pageSource();
+        assertTrue(source.contains("data-testid=\"served-by\""), source.substring(0, Math.min(200, source.length())));
+    }
+
+    @Test
+    void capturesUncaughtErrorsAndConsoleErrors() {
+        store.faults().scriptError("/", "Boom from demo store");
+        page.open("/");
+        page.find(Locator.testId("served-by")).should(Condition.visible());
+        // The error is thrown by a script while the page loads; no sleeping, but the event may trail the load.
+        ConsoleError error = waitForError();
+        assertEquals(ConsoleError.Kind.UNCAUGHT, error.kind());
+        assertEquals("Error: Boom from demo store", error.message());
+        assertEquals(store.baseUrl().toString(), error.pageUrl());
+    }
+
+    private ConsoleError waitForError() {
+        EnginePage enginePage = (EnginePage) page;
+        return enginePage.await("the console", "report an uncaught error", WAIT, () -> page.consoleErrors().stream()
+                .filter(c -> c.kind() == ConsoleError.Kind.UNCAUGHT).findFirst()
+                .map(Poll::done).orElseGet(() -> Poll.notYet(page.consoleErrors().toString())));
+    }
+
+    @Test
+    void capturesFailedRequestsOfThePage() {
+        store.faults().serverError("/cart/add.js");
+        page.open("/product/tamper-58");
+        page.find(Locator.testId("add-to-cart")).click();
+        page.find(Locator.testId("cart-error")).should(Condition.visible());
+        FailedRequest failed = page.failedRequests().stream().filter(r -> r.url().endsWith("/cart/add.js")).findFirst()
+                .orElseThrow(() -> new AssertionError(page.failedRequests().toString()));
+        assertEquals("POST", failed.method());
+        assertEquals(500, failed.status());
+    }
+
+    @Test
+    void recordsATraceZip(@TempDir Path dir) throws Exception {
+        page.startTrace();
+        page.open("/product/tamper-58");
+        page.find(Locator.testId("add-to-cart")).click();
+        page.find(Locator.testId("cart-count")).should(Condition.exactText("1"));
+        Path zip = page.stopTrace(dir.resolve("trace.zip"));
+        assertTrue(Files.size(zip) > 1000, "trace size " + Files.size(zip));
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zip)))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.add(entry.getName());
+            }
+        }
+        if (browser.engine().equals("playwright")) {
+            assertTrue(entries.stream().anyMatch(n -> n.endsWith(".trace")), entries.toString());
+        } else {
+            assertTrue(entries.containsAll(List.of("trace.json", "index.html", "001.png", "003.png")), entries.toString());
+        }
+    }
+
+    @Test
+    void recordsWhatThePageWasAskedToDo() {
+        page.open("/product/tamper-58");
+        page.find(Locator.testId("quantity")).fill("3");
+        page.find(Locator.testId("add-to-cart")).click();
+        List<String> actions = page.actions().stream().map(Page.Action::what).toList();
+        assertEquals(List.of("open " + store.baseUrl() + "product/tamper-58", "fill testId 'quantity' with '3'",
+                "click testId 'add-to-cart'"), actions);
+    }
+}
