@@ -74,7 +74,7 @@ public final class PlaywrightEngine implements Engine {
                 browser = playwright.chromium().launch(options);
                 where = system.map(ChromiumDiscovery.Found::toString).orElse("Playwright's own download");
             }
-            return new PlaywrightEngine(playwright, browser, "chromium " + browser.version() + " (" + where + ")");
+            return new PlaywrightEngine(playwright, browser, "chromium " + browser.version() + " at " + where);
         } catch (PlaywrightException e) {
             playwright.close();
             throw new BrowserLaunchException("playwright: could not launch chromium"

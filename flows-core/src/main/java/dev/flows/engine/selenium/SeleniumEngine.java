@@ -133,10 +133,10 @@ public final class SeleniumEngine implements Engine {
     public String browser() {
         String version = browserVersion == null ? "" : " " + browserVersion;
         if (remote != null) {
-            return "chrome" + version + " (remote " + remote.getProtocol() + "://" + remote.getAuthority() + ")";
+            return "chrome" + version + " at remote " + remote.getProtocol() + "://" + remote.getAuthority();
         }
-        return "chromium" + version + " (" + (browserBinary == null ? "Selenium Manager" : browserBinary.toString())
-                + "; chromedriver " + driverHow + ")";
+        return "chromium" + version + " at " + (browserBinary == null ? "Selenium Manager's choice" : browserBinary.toString())
+                + ", chromedriver at " + driverHow;
     }
 
     @Override
