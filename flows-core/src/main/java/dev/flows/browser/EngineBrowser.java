@@ -48,9 +48,9 @@ final class EngineBrowser implements Browser {
     @Override
     public Page newPage(PageOptions options) {
         Objects.requireNonNull(options, "options");
-        SessionSettings settings = new SessionSettings(options.width(), options.height(), options.extraHeaders(),
-                options.userAgentSuffix());
         Timeouts timeouts = options.timeouts() == null ? config.timeouts() : options.timeouts();
+        SessionSettings settings = new SessionSettings(options.width(), options.height(), options.extraHeaders(),
+                options.userAgentSuffix(), timeouts.navigation());
         EnginePage page = new EnginePage(engine.openSession(settings), options.baseUrl(), timeouts, this::describe, pages::remove);
         pages.add(page);
         return page;

@@ -36,6 +36,19 @@ public final class PageScripts {
             (els) => els.map(el => el instanceof HTMLElement ? el.innerText : (el.textContent || ''))""";
 
     /**
+     * Finds the option whose value, or else whose label, is the argument: returns its value, or else a sentence
+     * saying what the options are, prefixed with {@code !}.
+     */
+    public static final String OPTION = """
+            (el, wanted) => {
+              if (!(el instanceof HTMLSelectElement)) return '!not a <select> but <' + el.tagName.toLowerCase() + '>';
+              const options = Array.from(el.options);
+              const option = options.find(o => o.value === wanted) || options.find(o => o.label.trim() === wanted.trim());
+              if (!option) return '!no option ' + JSON.stringify(wanted) + '; options are ' + options.map(o => JSON.stringify(o.value) + ' (' + o.label.trim() + ')').join(', ');
+              return option.value;
+            }""";
+
+    /**
      * Selects the option whose value, or else whose label, is the argument, firing input and change as a user's
      * choice does. Returns null on success, or the options there were to choose from.
      */

@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param height          viewport height in CSS pixels
  * @param extraHeaders    HTTP headers added to every request the page makes (to mark synthetic traffic, say)
  * @param userAgentSuffix appended to the browser's own user agent, or empty
+ * @param navigation      how long a page load may take, whether opened directly or started by a click
  */
-public record SessionSettings(int width, int height, Map<String, String> extraHeaders, String userAgentSuffix) {
+public record SessionSettings(int width, int height, Map<String, String> extraHeaders, String userAgentSuffix,
+                              java.time.Duration navigation) {
 
-    public static final SessionSettings DEFAULT = new SessionSettings(1366, 900, Map.of(), "");
+    public static final SessionSettings DEFAULT = new SessionSettings(1366, 900, Map.of(), "", java.time.Duration.ofSeconds(30));
 
     public SessionSettings {
         if (width < 200 || height < 200) {
@@ -21,5 +23,6 @@ public record SessionSettings(int width, int height, Map<String, String> extraHe
         }
         extraHeaders = Map.copyOf(Objects.requireNonNull(extraHeaders, "extraHeaders"));
         userAgentSuffix = userAgentSuffix == null ? "" : userAgentSuffix.strip();
+        Objects.requireNonNull(navigation, "navigation");
     }
 }

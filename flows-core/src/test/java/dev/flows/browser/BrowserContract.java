@@ -220,6 +220,30 @@ abstract class BrowserContract {
         }
     }
 
+    @Test
+    void aClickThatOpensASlowPageIsSentOnceAndTheNextStepSeesTheNewPage() {
+        store.faults().latency("/cart", Duration.ofMillis(1500));
+        page.open("/product/tamper-58");
+        store.clearRequestLog();
+        page.find(Locator.testId("cart-link")).click();
+        // Straight after the click, with no wait of our own: this must find the cart page, not the product page.
+        assertTrue(page.find(Locator.testId("cart-empty")).exists(), "the click returned before the cart page was there");
+        assertEquals(1, store.requestLog().stream().filter(r -> r.path().equals("/cart")).count(),
+                store.requestLog().toString());
+    }
+
+    @Test
+    void aSelectThatOpensASlowPageIsSentOnce() {
+        page.open("/category/grinders");
+        store.faults().latency("/category/*", Duration.ofMillis(1500));
+        store.clearRequestLog();
+        page.find(Locator.testId("sort")).select("price-desc");
+        page.find(Locator.testId("sort")).should(Condition.value("price-desc"));
+        assertTrue(page.url().endsWith("sort=price-desc"), page.url());
+        assertEquals(1, store.requestLog().stream().filter(r -> r.path().startsWith("/category/grinders")).count(),
+                store.requestLog().toString());
+    }
+
     // --- waiting ---
 
     @Test

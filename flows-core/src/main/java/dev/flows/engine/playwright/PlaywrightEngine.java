@@ -108,7 +108,7 @@ public final class PlaywrightEngine implements Engine {
                 options.setUserAgent(defaultUserAgent() + " " + settings.userAgentSuffix());
             }
             BrowserContext context = browser.newContext(options);
-            return new PlaywrightSession(this, context);
+            return new PlaywrightSession(this, context, settings.navigation());
         } finally {
             lock.unlock();
         }

@@ -39,6 +39,7 @@ final class PlaywrightSession implements EngineSession {
     private static final double ATTEMPT_MS = 500;
 
     private final ReentrantLock lock;
+    private final Duration navigation;
     private final BrowserContext context;
     private final Page page;
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
@@ -46,7 +47,8 @@ final class PlaywrightSession implements EngineSession {
     private boolean tracing;
     private boolean closed;
 
-    PlaywrightSession(PlaywrightEngine engine, BrowserContext context) {
+    PlaywrightSession(PlaywrightEngine engine, BrowserContext context, Duration navigation) {
+        this.navigation = navigation;
         this.lock = engine.lock();
         this.context = context;
         this.page = context.newPage();
@@ -126,9 +128,27 @@ final class PlaywrightSession implements EngineSession {
         });
     }
 
+    /**
+     * Clicks once, never twice. A trial click checks that the element would take the click (a short attempt the
+     * port may repeat); the real click is then sent exactly once and waits, like Playwright's own click, for a
+     * navigation it starts, so the next step never acts on the page being left.
+     */
     @Override
     public void click(Locator locator, int index) {
-        act(() -> resolve(locator).nth(index).click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(ATTEMPT_MS)));
+        act(() -> resolve(locator).nth(index).click(new com.microsoft.playwright.Locator.ClickOptions()
+                .setTrial(true).setTimeout(ATTEMPT_MS)));
+        locked(() -> {
+            try {
+                resolve(locator).nth(index).click(new com.microsoft.playwright.Locator.ClickOptions()
+                        .setForce(true).setTimeout(navigation.toMillis()));
+                return null;
+            } catch (TimeoutError e) {
+                throw new BrowserException("clicked " + locator + ", but the page it opened did not load within "
+                        + Durations.say(navigation) + " [playwright]", e);
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
     }
 
     @Override
@@ -136,19 +156,33 @@ final class PlaywrightSession implements EngineSession {
         act(() -> resolve(locator).nth(index).fill(text, new com.microsoft.playwright.Locator.FillOptions().setTimeout(ATTEMPT_MS)));
     }
 
+    /** Finds the option like the other engine does, then selects it once, waiting for a navigation it starts. */
     @Override
     public void select(Locator locator, int index, String option) {
-        Object problem = locked(() -> {
+        Object found = locked(() -> {
             try {
-                return resolve(locator).nth(index).evaluate(PageScripts.SELECT, option,
+                return resolve(locator).nth(index).evaluate(PageScripts.OPTION, option,
                         new com.microsoft.playwright.Locator.EvaluateOptions().setTimeout(ATTEMPT_MS));
             } catch (PlaywrightException e) {
                 throw notYet(e);
             }
         });
-        if (problem != null) {
-            throw new BrowserException("cannot select '" + option + "' in " + locator + ": " + problem);
+        String value = String.valueOf(found);
+        if (value.startsWith("!")) {
+            throw new BrowserException("cannot select '" + option + "' in " + locator + ": " + value.substring(1));
         }
+        locked(() -> {
+            try {
+                resolve(locator).nth(index).selectOption(value, new com.microsoft.playwright.Locator.SelectOptionOptions()
+                        .setForce(true).setTimeout(navigation.toMillis()));
+                return null;
+            } catch (TimeoutError e) {
+                throw new BrowserException("selected '" + option + "' in " + locator + ", but the page it opened did "
+                        + "not load within " + Durations.say(navigation) + " [playwright]", e);
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
     }
 
     @Override
