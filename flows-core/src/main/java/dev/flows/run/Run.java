@@ -329,6 +329,12 @@ public final class Run {
         String message = head(journey, site, engine) + ": " + step.label() + " " + verdict + " after "
                 + Durations.say(step.took()) + " (attempt " + number + " of " + (retries + 1) + ")\n"
                 + indent(cause) + "\n  " + diagnostics.describe();
+        try {
+            // The message travels with the bundle, so a folder picked from the output explains itself.
+            Files.writeString(folder.resolve("failure.txt"), message + "\n");
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not write " + folder.resolve("failure.txt") + ": " + e.getMessage());
+        }
         StepResult failedStep = new StepResult(step.index(), step.name(), false, step.took(), step.budget(), cause);
         List<StepResult> all = new ArrayList<>(steps.subList(0, steps.size() - 1));
         all.add(failedStep);
