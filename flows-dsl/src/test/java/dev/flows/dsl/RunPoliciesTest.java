@@ -131,16 +131,16 @@ class RunPoliciesTest {
     void parallel_sites_and_parallel_runs_do_not_see_each_other() throws Exception {
         live.faults().hideElement("/product/*", "add-to-cart");
         CompletableFuture<RunResult> first = CompletableFuture.supplyAsync(() -> run(BrowserConfig.EngineType.PLAYWRIGHT)
-                .site(liveSite).site(fallbackSite).parallelSites(2).journey(BROWSE).retries(1).trafficHeader("X-Run", "first").build().execute());
+                .site(liveSite).site(fallbackSite).parallelSites(2).journey(BROWSE).retries(2).trafficHeader("X-Run", "first").build().execute());
         Site fallbackAgain = Site.builder("fallback-b").url(fallback.baseUrl()).role("fallback").build();
-        CompletableFuture<RunResult> second = CompletableFuture.supplyAsync(() -> run(BrowserConfig.EngineType.SELENIUM)
-                .site(fallbackAgain).journey(BROWSE).retries(1).trafficHeader("X-Run", "second").userAgentSuffix("SecondMonitor/1").build().execute());
+        CompletableFuture<RunResult> second = CompletableFuture.supplyAsync(() -> run(BrowserConfig.EngineType.PLAYWRIGHT)
+                .site(fallbackAgain).journey(BROWSE).retries(2).trafficHeader("X-Run", "second").userAgentSuffix("SecondMonitor/1").build().execute());
 
         RunResult a = first.get();
         RunResult b = second.get();
 
         assertEquals(Outcome.FAILED, a.result("browse", "live", "playwright").outcome());
-        // Three browsers on two cores: a retry (FLAKY) is tolerated, a failure is not.
+        // Three pages at once on two cores: a retry (FLAKY) is tolerated, a failure is not.
         assertTrue(a.result("browse", "fallback", "playwright").outcome().isSuccess(), a.result("browse", "fallback", "playwright").message());
         assertTrue(b.results().get(0).outcome().isSuccess(), b.results().get(0).message());
         assertFalse(a.runId().equals(b.runId()));
