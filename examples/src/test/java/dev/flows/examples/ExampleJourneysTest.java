@@ -1,0 +1,46 @@
+package dev.flows.examples;
+
+import dev.flows.browser.Browser;
+import dev.flows.browser.BrowserConfig;
+import dev.flows.demostore.DemoStore;
+import dev.flows.dsl.Storefront;
+import dev.flows.report.DisparityReport;
+import dev.flows.run.JourneyResult;
+import dev.flows.run.Outcome;
+import dev.flows.run.Run;
+import dev.flows.run.RunResult;
+import dev.flows.site.Site;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The example journeys pass on a healthy live (production) and fallback demo store. */
+class ExampleJourneysTest {
+
+    @Test
+    void every_example_journey_passes_on_live_and_fallback() {
+        try (DemoStore live = DemoStore.builder().name("live").start();
+             DemoStore fallback = DemoStore.builder().name("fallback").start();
+             Browser browser = Browser.launch(BrowserConfig.playwright().build())) {
+            RunResult result = Run.builder()
+                    .site(Site.builder("live").url(live.baseUrl()).production(true).build())
+                    .site(Site.builder("fallback").url(fallback.baseUrl()).role("fallback").build())
+                    .journeys(new ShopJourneys(Storefront.demoStore()).all())
+                    .browser(browser).parallelSites(2)
+                    .output(Path.of("target", "flows-test-output"))
+                    .build().execute();
+
+            for (JourneyResult r : result.results()) {
+                // FLAKY counts: a healthy shop on a loaded 2-core machine may need the retry (see docs/journeys.md).
+                assertTrue(r.outcome() == Outcome.PASSED || r.outcome() == Outcome.FLAKY,
+                        () -> r.message() + "\n" + DisparityReport.of(result).table());
+            }
+            assertEquals(10, result.results().size());
+            assertEquals(0, result.exitCode());
+            assertEquals(0, live.orders().size(), "the example checkout stops at the payment step");
+        }
+    }
+}

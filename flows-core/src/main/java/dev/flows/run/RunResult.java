@@ -1,0 +1,49 @@
+package dev.flows.run;
+
+import dev.flows.heartbeat.RunSummary;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one run found: a result per journey, site and engine, in journey, site, engine order.
+ *
+ * @param runId   the run's id, also its output folder's name
+ * @param output  the run's output folder ({@code <output>/<run-id>})
+ * @param took    how long the run took
+ * @param results every journey on every site and engine
+ */
+public record RunResult(String runId, Path output, Duration took, List<JourneyResult> results) {
+
+    public RunResult {
+        results = List.copyOf(results);
+    }
+
+    public boolean allPassed() {
+        return results.stream().allMatch(r -> r.outcome().isSuccess());
+    }
+
+    /** 0 when every journey worked (flaky and degraded included), 2 when any is BROKEN, else 1. */
+    public int exitCode() {
+        if (results.stream().anyMatch(r -> r.outcome() == Outcome.BROKEN)) {
+            return 2;
+        }
+        return allPassed() ? 0 : 1;
+    }
+
+    /** The run as a heartbeat summary. */
+    public RunSummary toSummary() {
+        RunSummary.Builder summary = RunSummary.builder().duration(took);
+        results.forEach(r -> summary.check(r.toCheck()));
+        return summary.build();
+    }
+
+    /** The one result for this journey, site and engine. */
+    public JourneyResult result(String journey, String site, String engine) {
+        return results.stream()
+                .filter(r -> r.journey().equals(journey) && r.site().equals(site) && r.engine().equals(engine))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no result for journey '" + journey + "' on " + site + " [" + engine + "]"));
+    }
+}

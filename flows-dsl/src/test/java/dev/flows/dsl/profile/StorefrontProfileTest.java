@@ -1,0 +1,72 @@
+package dev.flows.dsl.profile;
+
+import dev.flows.browser.Locator;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class StorefrontProfileTest {
+
+    @Test
+    void the_demo_store_profile_maps_every_hook() {
+        StorefrontProfile demo = StorefrontProfile.demoStore();
+
+        assertEquals("demo-store", demo.name());
+        assertEquals(Hook.values().length, demo.hooks().size());
+        assertEquals(Locator.testId("add-to-cart"), demo.hooks().get(Hook.ADD_TO_CART));
+        assertEquals(Locator.css("[data-testid='product-card'][data-stock='in']"), demo.hooks().get(Hook.IN_STOCK_CARD));
+        assertEquals("/search?q={query}", demo.urls().get(ShopPage.SEARCH));
+    }
+
+    @Test
+    void reads_chained_locators_and_defaults_the_landing_page() {
+        StorefrontProfile p = StorefrontProfile.parse("name: mini\nhooks:\n  cartLine: \"css:ul.basket >> xpath://li\"\n", "mini.yaml");
+
+        assertEquals(Locator.css("ul.basket").find(Locator.xpath("//li")), p.hooks().get(Hook.CART_LINE));
+        assertEquals("/", p.urls().get(ShopPage.LANDING));
+        assertFalse(p.has(Hook.CATEGORY_LINK));
+    }
+
+    @Test
+    void refuses_bad_profiles_with_one_line_naming_file_and_key() {
+        assertError("shop.yaml: unknown key 'hokks' (expected name, urls, hooks)", "name: x\nhokks: {}\n");
+        assertError("shop.yaml: name: required, a text such as 'my-shop'", "urls: {cart: /cart}\n");
+        assertError("shop.yaml: hooks.addToKart: unknown hook (known: categoryLink, productCard, inStockCard, productName, "
+                + "productTitle, productPrice, stockStatus, variant, quantity, addToCart, cartCount, cartLine, lineName, lineQuantity, "
+                + "lineUpdate, lineRemove, cartTotal, cartEmpty, checkoutButton, email, firstName, lastName, street, postalCode, city, "
+                + "country, continueToPayment, cardNumber, placeOrder, orderNumber, searchInput, searchSubmit, searchResults, "
+                + "loginEmail, loginPassword, loginSubmit, accountGreeting)", "name: x\nhooks:\n  addToKart: testId:add\n");
+        assertError("shop.yaml: hooks.cartCount: locator must start with testId:, css:, xpath: or text: \"tesId:cart-count\"",
+                "name: x\nhooks:\n  cartCount: tesId:cart-count\n");
+        assertError("shop.yaml: urls.search: must contain {query} where the search words go: \"/search\"",
+                "name: x\nurls:\n  search: /search\n");
+        assertError("shop.yaml: urls.basket: unknown page (known: landing, cart, search, login)", "name: x\nurls:\n  basket: /b\n");
+        assertError("shop.yaml: hooks.cartCount: must be a non-blank text, got [\"a\"]", "name: x\nhooks:\n  cartCount: [a]\n");
+        IllegalArgumentException yaml = assertThrows(IllegalArgumentException.class,
+                () -> StorefrontProfile.parse("name: x\nhooks: [\n", "shop.yaml"));
+        assertFalse(yaml.getMessage().contains("\n"), yaml.getMessage());
+        assertEquals("shop.yaml: not valid YAML at line", yaml.getMessage().substring(0, 33));
+    }
+
+    @Test
+    void a_missing_file_is_named() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StorefrontProfile.load(Path.of("no/such.yaml")));
+        assertEquals("no/such.yaml: storefront profile file not found", e.getMessage());
+    }
+
+    @Test
+    void the_java_builder_validates_too() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StorefrontProfile.builder("mine").url(ShopPage.CART, "basket").build());
+        assertEquals("storefront profile 'mine': urls.cart: must be a path starting with / or an http(s) URL: \"basket\"", e.getMessage());
+    }
+
+    private static void assertError(String expected, String yaml) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StorefrontProfile.parse(yaml, "shop.yaml"));
+        assertEquals(expected, e.getMessage());
+    }
+}
