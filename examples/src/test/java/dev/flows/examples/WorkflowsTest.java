@@ -1,0 +1,82 @@
+package dev.flows.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The GitHub Actions workflows parse, and say what the README says they do. */
+class WorkflowsTest {
+
+    private static final Path WORKFLOWS = Path.of("..", ".github", "workflows");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static JsonNode workflow(String name) throws IOException {
+        return YAML.readTree(WORKFLOWS.resolve(name).toFile());
+    }
+
+    private static List<JsonNode> steps(JsonNode workflow) {
+        List<JsonNode> steps = new ArrayList<>();
+        workflow.path("jobs").forEach(job -> job.path("steps").forEach(steps::add));
+        return steps;
+    }
+
+    @Test
+    void everyWorkflowParsesAndHasJobsWithSteps() throws IOException {
+        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+            List<Path> yamls = files.filter(f -> f.toString().endsWith(".yml")).toList();
+            assertFalse(yamls.isEmpty());
+            for (Path file : yamls) {
+                JsonNode workflow = YAML.readTree(file.toFile());
+                assertTrue(workflow.path("name").isTextual(), file + " has a name");
+                assertTrue(workflow.has("on"), file + " says when it runs");
+                assertTrue(workflow.path("jobs").size() > 0, file + " has jobs");
+                workflow.path("jobs").fields().forEachRemaining(job -> {
+                    assertTrue(job.getValue().path("runs-on").isTextual(), file + " job " + job.getKey() + " runs somewhere");
+                    assertTrue(job.getValue().path("steps").size() > 0, file + " job " + job.getKey() + " has steps");
+                    job.getValue().path("steps").forEach(step -> assertTrue(step.has("uses") ^ step.has("run"),
+                            file + ": a step either uses an action or runs a command: " + step));
+                });
+            }
+        }
+    }
+
+    @Test
+    void ciRunsTheSameScriptAsOurCi() throws IOException {
+        JsonNode ci = workflow("ci.yml");
+        assertTrue(steps(ci).stream().anyMatch(s -> s.path("run").asText().strip().equals("bash .ci/run")));
+    }
+
+    @Test
+    void theMonitorRunsOnACronAndByHandAndAlwaysSendsAFinalHeartbeat() throws IOException {
+        JsonNode monitor = workflow("monitor.yml");
+        String cron = monitor.path("on").path("schedule").path(0).path("cron").asText();
+        assertEquals(5, cron.trim().split("\\s+").length, "a five-field cron: " + cron);
+        assertTrue(monitor.path("on").has("workflow_dispatch"));
+
+        List<JsonNode> steps = steps(monitor);
+        JsonNode run = steps.stream().filter(s -> "monitor".equals(s.path("id").asText())).findFirst().orElseThrow();
+        assertTrue(run.path("run").asText().contains("./mvnw -q -B -ntp compile exec:java -pl examples -am"),
+                "the monitor step runs the README's run command: " + run.path("run").asText());
+        assertTrue(run.path("run").asText().contains("--every 60s"), "minute-level page checks");
+
+        JsonNode last = steps.get(steps.size() - 1);
+        assertEquals("always()", last.path("if").asText(), "the final heartbeat runs even when the job failed");
+        assertTrue(last.path("run").asText().contains("$HC_PING_URL/fail"));
+
+        List<String> cached = steps.stream().filter(s -> s.path("uses").asText().startsWith("actions/cache/"))
+                .map(s -> s.path("with").path("path").asText()).toList();
+        assertTrue(cached.contains("target/flows-output/alert-state.json"), "alert state kept between runs: " + cached);
+    }
+}
