@@ -1,6 +1,9 @@
 package dev.flows.browser;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The browser contract on Selenium WebDriver through a Selenium Grid standalone on loopback. */
 class SeleniumGridContractTest extends BrowserContract {
@@ -11,5 +14,13 @@ class SeleniumGridContractTest extends BrowserContract {
     @Override
     BrowserConfig.Builder engine() {
         return BrowserConfig.selenium().remote(GRID.endpoint());
+    }
+
+    @Test
+    void describesTheGridAndTheBrowserVersionItReports() {
+        page.open("/");
+        String described = browser.describe();
+        assertTrue(described.matches("selenium, chrome \\d+\\.[\\d.]+ at Selenium Grid \\Q" + GRID.endpoint() + "\\E"),
+                described);
     }
 }

@@ -179,6 +179,8 @@ public final class PlaywrightEngine implements Engine {
             closed = true;
             try {
                 browser.close();
+            } catch (PlaywrightException e) {
+                // The connection to a Playwright server is already gone, and with it the browser the server ran.
             } finally {
                 playwright.close();
             }
