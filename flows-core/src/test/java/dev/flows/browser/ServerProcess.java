@@ -52,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String name, List<String> command, Map<String, String> env, BooleanSupplier ready) {
         Path folder;
         try {
-            folder = Files.createTempDirectory("flows-" + name.replace(' ', '-') + "-");
+            folder = Files.createTempDirectory("flows-" + name.toLowerCase().replace(' ', '-') + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the " + name, e);
         }
