@@ -20,11 +20,23 @@ import java.util.Objects;
  * when {@link #downloads()} allows it; else, for Selenium, WebDriverManager when {@link #webDriverManager()} is
  * on. ChromeDriver is resolved the same way from {@link #driverPath()}.
  *
+ * <p>A remote browser ({@link #remote()}) is launched by the server, so nothing is looked for on this machine:
+ * <ul>
+ *   <li>Playwright connects to a Playwright server ({@code playwright run-server}) and sends {@link #headless()},
+ *       {@link #browserPath()} (as {@code executablePath}, a path on the server) and {@link #browserArgs()} as the
+ *       JSON {@code x-playwright-launch-options} header, e.g. {@code {"headless":true,"executablePath":"/usr/bin/chromium"}}.
+ *       A server started without {@code --unsafe} ignores the path and the arguments and uses its own browser.</li>
+ *   <li>Selenium asks the Grid's {@code /status} at launch (so an unreachable Grid fails at once) and starts
+ *       each session on the Grid; {@link #browserPath()}, if set, names the browser on the Grid node.
+ *       {@link #driverPath()}, {@link #downloads()} and {@link #webDriverManager()} do not apply.</li>
+ * </ul>
+ *
  * @param engine           the engine (no default: choose one)
  * @param headless         run without a window (default true)
  * @param browserPath      the browser executable, or null to look for one
  * @param driverPath       the ChromeDriver executable for Selenium, or null to look for one
- * @param remote           a Selenium Grid URL or a Playwright server's ws:// endpoint, or null for a local browser
+ * @param remote           a Selenium Grid http(s) URL or a Playwright server's ws(s):// endpoint, or null for a local
+ *                         browser (default null); see above for what is sent to it
  * @param downloads        let the engine download a browser or driver when none is found (default true)
  * @param webDriverManager try WebDriverManager when nothing else found a ChromeDriver (default false)
  * @param webDriverManagerTimeout how long WebDriverManager may try (default 20 s)
@@ -131,6 +143,13 @@ public record BrowserConfig(EngineType engine, boolean headless, Path browserPat
             return this;
         }
 
+        /**
+         * Drives a browser on a Selenium Grid ({@code http://grid:4444/}) or a Playwright server
+         * ({@code ws://host:3000/}) instead of a local one. For Playwright, {@link #headless}, {@link #browserPath}
+         * and {@link #browserArg} reach the server as its {@code x-playwright-launch-options}; the path and
+         * arguments only when the server runs with {@code --unsafe}. For Selenium, {@link #browserPath} names the
+         * browser on the Grid node. Credentials in the user part or query are masked wherever Flows shows the URL.
+         */
         public Builder remote(URI remote) {
             this.remote = remote;
             return this;

@@ -248,11 +248,15 @@ abstract class BrowserContract {
 
     @Test
     void waitsForAnElementThatAppearsLate() {
-        store.faults().lateElement("/product/*", "add-to-cart", Duration.ofMillis(1200));
-        page.open("/product/tamper-58");
-        assertFalse(page.find(Locator.testId("add-to-cart")).exists(), "the button should not be there at first");
-        page.find(Locator.testId("add-to-cart")).click();
-        page.find(Locator.testId("cart-count")).should(Condition.exactText("1"));
+        // A delay well above how long the page takes to load even on a busy machine, and a wait above the delay.
+        store.faults().lateElement("/product/*", "add-to-cart", Duration.ofSeconds(4));
+        try (Page patient = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
+                .timeouts(Timeouts.DEFAULT.withWaitFor(Duration.ofSeconds(12))).build())) {
+            patient.open("/product/tamper-58");
+            assertFalse(patient.find(Locator.testId("add-to-cart")).exists(), "the button should not be there at first");
+            patient.find(Locator.testId("add-to-cart")).click();
+            patient.find(Locator.testId("cart-count")).should(Condition.exactText("1"));
+        }
     }
 
     @Test
@@ -286,12 +290,12 @@ abstract class BrowserContract {
     @Test
     void aMissingOptionListsTheOptionsThereAre() {
         Page quick = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
-                .timeouts(Timeouts.DEFAULT.withWaitFor(Duration.ofMillis(500))).build());
+                .timeouts(Timeouts.DEFAULT.withWaitFor(Duration.ofMillis(1500))).build());
         try (quick) {
             quick.open("/category/grinders");
             WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
                     () -> quick.find(Locator.testId("sort")).select("cheapest"));
-            assertTrue(e.getMessage().startsWith("Timed out after 500 ms waiting for testId 'sort' to offer option 'cheapest'\n"
+            assertTrue(e.getMessage().startsWith("Timed out after 1.5 s waiting for testId 'sort' to offer option 'cheapest'\n"
                     + "  found:  no option \"cheapest\"; options are \"featured\" (Featured), "), e.getMessage());
         }
     }

@@ -1,5 +1,7 @@
 package dev.flows.engine.playwright;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -7,12 +9,15 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.browser.BrowserLaunchException;
+import dev.flows.browser.Durations;
 import dev.flows.engine.ChromiumDiscovery;
 import dev.flows.engine.Engine;
 import dev.flows.engine.EngineSession;
+import dev.flows.engine.RemoteEndpoint;
 import dev.flows.engine.SessionSettings;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * several threads share the browser fairly.
  */
 public final class PlaywrightEngine implements Engine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Playwright playwright;
@@ -63,9 +70,8 @@ public final class PlaywrightEngine implements Engine {
             Browser browser;
             String where;
             if (config.remote() != null) {
-                browser = playwright.chromium().connect(config.remote().toString(),
-                        new BrowserType.ConnectOptions().setTimeout(config.timeouts().navigation().toMillis()));
-                where = "remote " + config.remote().getScheme() + "://" + config.remote().getAuthority();
+                browser = connect(playwright, config);
+                where = "Playwright server " + RemoteEndpoint.shown(config.remote());
             } else {
                 BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
                         .setHeadless(config.headless())
@@ -75,10 +81,46 @@ public final class PlaywrightEngine implements Engine {
                 where = system.map(ChromiumDiscovery.Found::toString).orElse("Playwright's own download");
             }
             return new PlaywrightEngine(playwright, browser, "chromium " + browser.version() + " at " + where);
+        } catch (BrowserLaunchException e) {
+            playwright.close();
+            throw e;
         } catch (PlaywrightException e) {
             playwright.close();
             throw new BrowserLaunchException("playwright: could not launch chromium"
                     + system.map(f -> " at " + f).orElse("") + ": " + firstLine(e), e);
+        }
+    }
+
+    // A Playwright server launches the browser itself, with the options the client sends in this header. A server
+    // started without --unsafe drops executablePath and args and uses a browser of its own.
+    private static Browser connect(Playwright playwright, BrowserConfig config) {
+        Map<String, Object> launch = new LinkedHashMap<>();
+        launch.put("headless", config.headless());
+        if (config.browserPath() != null) {
+            launch.put("executablePath", config.browserPath().toString());
+        }
+        if (!config.browserArgs().isEmpty()) {
+            launch.put("args", config.browserArgs());
+        }
+        String endpoint = RemoteEndpoint.shown(config.remote());
+        try {
+            return playwright.chromium().connect(config.remote().toString(), new BrowserType.ConnectOptions()
+                    .setHeaders(Map.of("x-playwright-launch-options", JSON.writeValueAsString(launch)))
+                    .setTimeout(config.timeouts().navigation().toMillis()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write launch options as JSON: " + launch, e);
+        } catch (PlaywrightException e) {
+            String message = String.valueOf(e.getMessage());
+            String reason = message.contains("ECONNREFUSED") ? "connection refused"
+                    : message.contains("ENOTFOUND") || message.contains("EAI_AGAIN") ? "unknown host"
+                    : message.contains("Timeout") && message.contains("exceeded") ? "no answer within "
+                            + Durations.say(config.timeouts().navigation())
+                    : null;
+            if (reason != null) {
+                throw new BrowserLaunchException("playwright: no Playwright server at " + endpoint + " (" + reason + ")", e);
+            }
+            throw new BrowserLaunchException("playwright: the Playwright server at " + endpoint
+                    + " could not launch chromium: " + firstLine(e), e);
         }
     }
 
@@ -137,6 +179,8 @@ public final class PlaywrightEngine implements Engine {
             closed = true;
             try {
                 browser.close();
+            } catch (PlaywrightException e) {
+                // The connection to a Playwright server is already gone, and with it the browser the server ran.
             } finally {
                 playwright.close();
             }

@@ -2,14 +2,24 @@ package dev.flows.engine.selenium;
 
 import dev.flows.browser.BrowserConfig;
 import dev.flows.browser.BrowserLaunchException;
+import dev.flows.browser.Durations;
 import dev.flows.engine.ChromiumDiscovery;
 import dev.flows.engine.Engine;
 import dev.flows.engine.EngineSession;
+import dev.flows.engine.RemoteEndpoint;
 import dev.flows.engine.SessionSettings;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,11 +66,17 @@ public final class SeleniumEngine implements Engine {
      */
     public static SeleniumEngine launch(BrowserConfig config) {
         if (config.remote() != null) {
+            URL remote;
             try {
-                return new SeleniumEngine(config, null, null, null, config.remote().toURL());
+                remote = config.remote().toURL();
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("selenium remote URL is not valid: " + config.remote(), e);
             }
+            checkReachable(config);
+            // On a Grid the browser is the node's: a configured path names a file on the node, not here.
+            ChromiumDiscovery.Found binary = config.browserPath() == null ? null
+                    : new ChromiumDiscovery.Found(config.browserPath(), "configured, on the Grid node");
+            return new SeleniumEngine(config, binary, null, null, remote);
         }
         ChromiumDiscovery discovery = ChromiumDiscovery.onThisMachine();
         Optional<ChromiumDiscovery.Found> browser = discovery.browser(config.browserPath());
@@ -82,6 +98,34 @@ public final class SeleniumEngine implements Engine {
         }
         // Null driver: Selenium Manager resolves (and may download) one at the first session.
         return new SeleniumEngine(config, browser.orElse(null), null, "Selenium Manager", null);
+    }
+
+    // Sessions start lazily, so without this an unreachable Grid would only show at the first page, as a long
+    // "Could not start a new session" message. /status is part of the WebDriver protocol, so any remote end has it.
+    private static void checkReachable(BrowserConfig config) {
+        if (config.remote().getRawQuery() != null) {
+            return;  // A query (a provider's key, say) cannot be carried over to /status: let the session tell.
+        }
+        String endpoint = RemoteEndpoint.shown(config.remote());
+        String base = config.remote().toString();
+        URI status = URI.create((base.endsWith("/") ? base : base + "/") + "status");
+        Duration timeout = config.timeouts().navigation();
+        try {
+            HttpClient.newBuilder().connectTimeout(timeout).build()
+                    .send(HttpRequest.newBuilder(status).timeout(timeout).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (HttpTimeoutException e) {
+            throw new BrowserLaunchException("selenium: no Selenium Grid at " + endpoint + " (no answer within "
+                    + Durations.say(timeout) + ")", e);
+        } catch (ConnectException e) {
+            throw new BrowserLaunchException("selenium: no Selenium Grid at " + endpoint + " (connection refused)", e);
+        } catch (IOException e) {
+            String reason = e.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "unknown host"
+                    : String.valueOf(e.getMessage());
+            throw new BrowserLaunchException("selenium: no Selenium Grid at " + endpoint + " (" + reason + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrowserLaunchException("selenium: interrupted while reaching the Selenium Grid at " + endpoint, e);
+        }
     }
 
     // WebDriverManager is optional on the classpath and can hang on a closed network: bound it.
@@ -133,7 +177,7 @@ public final class SeleniumEngine implements Engine {
     public String browser() {
         String version = browserVersion == null ? "" : " " + browserVersion;
         if (remote != null) {
-            return "chrome" + version + " at remote " + remote.getProtocol() + "://" + remote.getAuthority();
+            return "chrome" + version + " at Selenium Grid " + RemoteEndpoint.shown(config.remote());
         }
         return "chromium" + version + " at " + (browserBinary == null ? "Selenium Manager's choice" : browserBinary.toString())
                 + ", chromedriver at " + driverHow;
