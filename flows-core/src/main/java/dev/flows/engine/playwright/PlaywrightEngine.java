@@ -191,6 +191,11 @@ public final class PlaywrightEngine implements Engine {
 
     static String firstLine(Throwable e) {
         String m = String.valueOf(e.getMessage()).strip();
+        // Playwright wraps the driver's error as "Error {\n  message='...'": the message is what a user needs.
+        int quoted = m.startsWith("Error {") ? m.indexOf("message='") : -1;
+        if (quoted >= 0) {
+            m = m.substring(quoted + "message='".length()).strip();
+        }
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl).strip();
     }
