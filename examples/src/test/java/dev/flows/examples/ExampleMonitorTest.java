@@ -96,7 +96,7 @@ class ExampleMonitorTest {
                     - { type: landing, path: /, status: 999 }
                 """);
         assertEquals(2, run("--config", file.toString()));
-        assertEquals(List.of("flows: " + file + ":5:7: checks.pages[0]: status must be an HTTP status (100-599): 999"), errors());
+        assertEquals(List.of("flows: " + file + ":5:45: checks.pages[0]: status must be an HTTP status (100-599): 999"), errors());
     }
 
     @Test
