@@ -46,6 +46,11 @@ class ExampleMonitorTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** How many progress lines say that this check worked: PASSED, or DEGRADED when a loaded machine was slow. */
+    private long worked(String prefix) {
+        return printed().lines().filter(l -> l.startsWith(prefix + " PASSED") || l.startsWith(prefix + " DEGRADED")).count();
+    }
+
     private List<String> errors() {
         return err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("SLF4J")).toList();
     }
@@ -112,9 +117,9 @@ class ExampleMonitorTest {
     void withoutConfigTheLoopChecksTheDemoStorePagesEverySecond() {
         assertEquals(0, run("--no-journeys", "--every", "1s", "--for", "3s"), printed() + errors());
         assertEquals(3, printed().lines().filter(l -> l.startsWith("== iteration ")).count(), printed());
-        assertEquals(3, printed().lines().filter(l -> l.startsWith("[live] page landing PASSED")).count(), printed());
-        assertEquals(3, printed().lines().filter(l -> l.startsWith("[fallback] page account PASSED")).count(), printed());
-        assertTrue(printed().contains("page: product  | PASSED"), printed());
+        assertEquals(3, worked("[live] page landing"), printed());
+        assertEquals(3, worked("[fallback] page account"), printed());
+        assertTrue(printed().matches("(?s).*page: product  \\| (PASSED|DEGRADED) .*"), printed());
         assertTrue(printed().contains("Exit code 0 (passed) after 3 iterations"), printed());
     }
 
@@ -123,7 +128,7 @@ class ExampleMonitorTest {
         int code = run("--config", "flows.yaml", "--demo-store", "--engines", "playwright", "--every", "1s", "--for", "2s");
         String table = printed().substring(printed().lastIndexOf("journey "));
         assertEquals(0, code, printed() + errors());
-        assertEquals(2, printed().lines().filter(l -> l.startsWith("[fallback] page landing PASSED")).count(), printed());
+        assertEquals(2, worked("[fallback] page landing"), printed());
         assertEquals(1, printed().lines().filter(l -> l.startsWith("[live][playwright] guest checkout: PASSED")
                 || l.startsWith("[live][playwright] guest checkout: FLAKY")).count(), "journeys once: " + printed());
         assertTrue(printed().contains("[live][playwright] guest checkout: step 1 'landing' passed"), printed());
@@ -134,7 +139,8 @@ class ExampleMonitorTest {
         JsonNode report = new ObjectMapper().readTree(Files.readString(Files.list(dir.resolve("out"))
                 .filter(p -> Files.isRegularFile(p.resolve("disparity.json")) && !p.getFileName().toString().matches(".*-\\d$"))
                 .findFirst().orElseThrow().resolve("disparity.json")));
-        assertEquals("PASSED", report.path("journeys").get(0).path("sites").path("live").path("outcome").asText(), report.toString());
+        assertTrue(report.path("journeys").get(0).path("sites").path("live").path("outcome").asText().matches("PASSED|DEGRADED"),
+                report.toString());
         assertEquals("page: landing", report.path("journeys").get(0).path("journey").asText());
     }
 
@@ -159,7 +165,8 @@ class ExampleMonitorTest {
             assertEquals(List.of("start", "finish", "start", "finish"), events);
             JsonNode finish = pings.get(3);
             assertEquals("PASSED", finish.path("status").asText());
-            assertEquals("10 checks: 10 passed.", finish.path("summary").asText());
+            // A cold first request on a loaded machine may go over the 2 s budget: DEGRADED, still a success.
+            assertTrue(finish.path("summary").asText().matches("10 checks: \\d+ passed(, \\d+ degraded)?\\."), finish.toString());
             assertTrue(finish.path("runId").asText().endsWith("-2"), finish.toString());
         } finally {
             receiver.stop(0);
