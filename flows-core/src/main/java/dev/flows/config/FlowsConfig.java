@@ -97,6 +97,22 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         return new ConfigReader(System.getenv(), ConfigReader.flowsProperties(System.getProperties())).read(file);
     }
 
+    /**
+     * Reads a file with this process's environment and system properties, plus {@code variables} that
+     * {@code ${NAME}} references may use as if they were environment variables (they win over the environment):
+     * how the monitor hands the embedded demo store's addresses to a config file.
+     */
+    public static FlowsConfig read(Path file, Map<String, String> variables) {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.putAll(variables);
+        return new ConfigReader(environment, ConfigReader.flowsProperties(System.getProperties())).read(file);
+    }
+
+    /** A duration as a config file writes it ({@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}); one-line error otherwise. */
+    public static Duration parseDuration(String text) {
+        return Durations.parse(text);
+    }
+
     /** Reads a file with the given environment and overrides ({@code key -> value}, keys without the {@code flows.} prefix). */
     public static FlowsConfig read(Path file, Map<String, String> environment, Map<String, String> overrides) {
         return new ConfigReader(environment, overrides).read(file);
@@ -134,9 +150,15 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
 
     /** Sets every run setting of this configuration on {@code run}: sites, engine, timeouts, retries, budgets, output. */
     public Run.Builder applyTo(Run.Builder run) {
-        run.sites(siteList())
-                .engine(browserConfig())
-                .retries(retries)
+        return applySettingsTo(run.sites(siteList()).engine(browserConfig()));
+    }
+
+    /**
+     * Sets the run settings but not the sites and the engine: for a caller that launches its browsers once and
+     * reuses them across runs (the monitor's loop), where {@link #applyTo} would launch one per run.
+     */
+    public Run.Builder applySettingsTo(Run.Builder run) {
+        run.retries(retries)
                 .parallelSites(parallelSites)
                 .stepTimeout(timeouts.step())
                 .journeyTimeout(timeouts.journey())

@@ -32,7 +32,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A column is a site, or "site [engine]" when the run used more than one engine; differences are compared
- * between sites of the same engine.
+ * between sites of the same engine. Results without an engine (HTTP page checks, rows "page: landing") show in
+ * every column of their site and are compared between sites.
  */
 public final class DisparityReport {
 
@@ -42,6 +43,7 @@ public final class DisparityReport {
     private final List<String> journeys;
     private final List<String> columns;
     private final boolean severalEngines;
+    private final Map<String, String> columnSites;
 
     private DisparityReport(RunResult run) {
         this.run = run;
@@ -52,12 +54,18 @@ public final class DisparityReport {
             engines.add(r.engine());
         });
         this.journeys = List.copyOf(j);
-        this.severalEngines = engines.size() > 1;
-        Set<String> c = new LinkedHashSet<>();
-        for (String engine : engines) {
-            run.results().stream().filter(r -> r.engine().equals(engine)).forEach(r -> c.add(column(r)));
+        // Page checks have no engine: they neither make a run "several engines" nor get columns of their own.
+        Set<String> browserEngines = new LinkedHashSet<>(engines);
+        browserEngines.remove("");
+        this.severalEngines = browserEngines.size() > 1;
+        Map<String, String> c = new LinkedHashMap<>();
+        for (String engine : browserEngines) {
+            run.results().stream().filter(r -> r.engine().equals(engine)).forEach(r -> c.put(column(r), r.site()));
         }
-        this.columns = List.copyOf(c);
+        run.results().stream().filter(r -> c.values().stream().noneMatch(r.site()::equals))
+                .forEach(r -> c.put(column(r), r.site()));
+        this.columns = List.copyOf(c.keySet());
+        this.columnSites = Map.copyOf(c);
     }
 
     public static DisparityReport of(RunResult run) {
@@ -113,7 +121,7 @@ public final class DisparityReport {
         Set<String> engines = new LinkedHashSet<>();
         run.results().forEach(r -> engines.add(r.engine()));
         for (String engine : engines) {
-            String suffix = severalEngines ? " [" + engine + "]" : "";
+            String suffix = severalEngines && !engine.isEmpty() ? " [" + engine + "]" : "";
             for (String journey : journeys) {
                 List<JourneyResult> row = run.results().stream()
                         .filter(r -> r.journey().equals(journey) && r.engine().equals(engine)).toList();
@@ -201,12 +209,14 @@ public final class DisparityReport {
         return cell;
     }
 
+    /** A page check (no engine) shows in every column of its site. */
     private Optional<JourneyResult> cell(String journey, String column) {
-        return run.results().stream().filter(r -> r.journey().equals(journey) && column(r).equals(column)).findFirst();
+        return run.results().stream().filter(r -> r.journey().equals(journey)
+                && (r.engine().isEmpty() ? r.site().equals(columnSites.get(column)) : column(r).equals(column))).findFirst();
     }
 
     private String column(JourneyResult r) {
-        return severalEngines ? r.site() + " [" + r.engine() + "]" : r.site();
+        return severalEngines && !r.engine().isEmpty() ? r.site() + " [" + r.engine() + "]" : r.site();
     }
 
     private static String describe(JourneyResult r) {

@@ -1,0 +1,199 @@
+package dev.flows.check;
+
+import dev.flows.browser.Durations;
+import dev.flows.run.Outcome;
+import dev.flows.run.Run;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs {@link PageCheck}s over HTTP with one pooled client, marking every request as synthetic traffic the same
+ * way the browsers do (the traffic header, the site's headers, the user-agent suffix).
+ *
+ * <pre>{@code
+ * try (PageChecks checks = PageChecks.builder().timeout(Duration.ofSeconds(10)).build()) {
+ *     PageCheckResult r = checks.run(new PageCheck(live, "cart", "/cart", 200, null, Duration.ofSeconds(1)));
+ *     r.outcome();   // PASSED, DEGRADED or FAILED
+ * }
+ * }</pre>
+ *
+ * <p>Redirects are not followed unless asked: a product page that answers 302 to the landing page is a broken
+ * product page, and following it would hide that behind a 200. Nothing here throws for a site's problem: an
+ * unreachable site is a FAILED result.
+ */
+public final class PageChecks implements AutoCloseable {
+
+    private final CloseableHttpClient client;
+    private final Map<String, String> trafficHeaders;
+
+    private PageChecks(Builder b) {
+        this.trafficHeaders = Map.copyOf(b.trafficHeaders);
+        Timeout timeout = Timeout.of(b.timeout);
+        var http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
+                        .setMaxConnPerRoute(8)
+                        .setMaxConnTotal(32)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(timeout)
+                        .setResponseTimeout(timeout)
+                        .build())
+                .setUserAgent("Mozilla/5.0 (compatible; Flows page check) " + b.userAgentSuffix)
+                // A retried request would hide a flaky site and double the latency measured.
+                .disableAutomaticRetries()
+                // Cookies from one check must not change what the next one sees (a cart with items, a login).
+                .disableCookieManagement();
+        if (!b.followRedirects) {
+            http.disableRedirectHandling();
+        }
+        this.client = http.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs the checks one after another, telling {@code progress} about each result as it comes. */
+    public List<PageCheckResult> run(List<PageCheck> checks, Consumer<PageCheckResult> progress) {
+        List<PageCheckResult> results = new ArrayList<>();
+        for (PageCheck check : checks) {
+            PageCheckResult result = run(check);
+            results.add(result);
+            progress.accept(result);
+        }
+        return results;
+    }
+
+    /** Runs one check. Never throws for the site's problem. */
+    public PageCheckResult run(PageCheck check) {
+        URI url = check.url();
+        HttpGet get = new HttpGet(url);
+        trafficHeaders.forEach(get::setHeader);
+        check.site().headers().forEach(get::setHeader);
+        String where = check.type() + " on " + check.site().name();
+        long start = System.nanoTime();
+        try {
+            return client.execute(get, response -> {
+                String body = response.getEntity() == null ? ""
+                        : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                int status = response.getCode();
+                if (status != check.status()) {
+                    Header location = response.getFirstHeader("Location");
+                    return new PageCheckResult(check, Outcome.FAILED, status, took, where + ": expected status "
+                            + check.status() + ", got " + status + (location == null ? "" : " to " + location.getValue())
+                            + " (GET " + url + ", " + Durations.say(took) + ")");
+                }
+                if (check.marker() != null && !body.contains(check.marker()) && !body.contains(escaped(check.marker()))) {
+                    return new PageCheckResult(check, Outcome.FAILED, status, took, where + ": marker '" + check.marker()
+                            + "' not found in the page (GET " + url + ", " + status + ", " + Durations.say(took) + ")");
+                }
+                if (check.budget() != null && took.compareTo(check.budget()) > 0) {
+                    return new PageCheckResult(check, Outcome.DEGRADED, status, took, where + ": took "
+                            + Durations.say(took) + ", over its " + Durations.say(check.budget()) + " budget (GET " + url + ")");
+                }
+                return new PageCheckResult(check, Outcome.PASSED, status, took, null);
+            });
+        } catch (IOException | RuntimeException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return new PageCheckResult(check, Outcome.FAILED, 0, took, where + ": unreachable: " + reason(e)
+                    + " (GET " + url + ", " + Durations.say(took) + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Nothing is left to check with it; the pooled sockets go with the process.
+        }
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        String kind = e.getClass().getSimpleName();
+        if (message == null || message.isBlank()) {
+            return kind;
+        }
+        int nl = message.indexOf('\n');
+        return kind + ": " + (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    // Pages write "Bean &amp; Burr" as often as "Bean & Burr": a marker taken from what a person sees must match both.
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Settings of a {@link PageChecks}; every one has a default. */
+    public static final class Builder {
+        private Duration timeout = Duration.ofSeconds(30);
+        private final Map<String, String> trafficHeaders = new LinkedHashMap<>(Map.of(Run.DEFAULT_TRAFFIC_HEADER, "1"));
+        private String userAgentSuffix = Run.defaultUserAgentSuffix();
+        private boolean followRedirects;
+
+        private Builder() {
+        }
+
+        /** Connect and response timeout of each request (default 30 s). */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("page check timeout must be positive: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Replaces the synthetic-traffic header (default {@code X-Flows-Synthetic: 1}), as the runner does. */
+        public Builder trafficHeader(String name, String value) {
+            if (name == null || name.isBlank() || value == null || value.isBlank()) {
+                throw new IllegalArgumentException("traffic header needs a name and a value: " + name + "=" + value);
+            }
+            trafficHeaders.clear();
+            trafficHeaders.put(name, value);
+            return this;
+        }
+
+        /** Appended to the user agent (default {@code FlowsMonitor/<version>}), as the runner does. */
+        public Builder userAgentSuffix(String suffix) {
+            if (suffix == null || suffix.isBlank()) {
+                throw new IllegalArgumentException("userAgentSuffix must not be blank: shops allowlist monitors by it");
+            }
+            this.userAgentSuffix = suffix.strip();
+            return this;
+        }
+
+        /** Follow redirects (default false: a redirect fails a check that expects 200). */
+        public Builder followRedirects(boolean follow) {
+            this.followRedirects = follow;
+            return this;
+        }
+
+        public PageChecks build() {
+            return new PageChecks(this);
+        }
+    }
+}
