@@ -2,7 +2,7 @@ package dev.flows.check;
 
 import dev.flows.browser.Durations;
 import dev.flows.run.Outcome;
-import dev.flows.run.Run;
+import dev.flows.run.TrafficMark;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +44,7 @@ public final class PageChecks implements AutoCloseable {
     private final Map<String, String> trafficHeaders;
 
     private PageChecks(Builder b) {
-        this.trafficHeaders = Map.copyOf(b.trafficHeaders);
+        this.trafficHeaders = b.traffic.headers();
         Timeout timeout = Timeout.of(b.timeout);
         var http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -60,7 +59,7 @@ public final class PageChecks implements AutoCloseable {
                         .setConnectionRequestTimeout(timeout)
                         .setResponseTimeout(timeout)
                         .build())
-                .setUserAgent("Mozilla/5.0 (compatible; Flows page check) " + b.userAgentSuffix)
+                .setUserAgent("Mozilla/5.0 (compatible; Flows page check) " + b.traffic.userAgentSuffix())
                 // A retried request would hide a flaky site and double the latency measured.
                 .disableAutomaticRetries()
                 // Cookies from one check must not change what the next one sees (a cart with items, a login).
@@ -150,8 +149,7 @@ public final class PageChecks implements AutoCloseable {
     /** Settings of a {@link PageChecks}; every one has a default. */
     public static final class Builder {
         private Duration timeout = Duration.ofSeconds(30);
-        private final Map<String, String> trafficHeaders = new LinkedHashMap<>(Map.of(Run.DEFAULT_TRAFFIC_HEADER, "1"));
-        private String userAgentSuffix = Run.defaultUserAgentSuffix();
+        private TrafficMark traffic = TrafficMark.defaults();
         private boolean followRedirects;
 
         private Builder() {
@@ -169,20 +167,19 @@ public final class PageChecks implements AutoCloseable {
 
         /** Replaces the synthetic-traffic header (default {@code X-Flows-Synthetic: 1}), as the runner does. */
         public Builder trafficHeader(String name, String value) {
-            if (name == null || name.isBlank() || value == null || value.isBlank()) {
-                throw new IllegalArgumentException("traffic header needs a name and a value: " + name + "=" + value);
-            }
-            trafficHeaders.clear();
-            trafficHeaders.put(name, value);
+            traffic = traffic.withHeader(name, value);
             return this;
         }
 
         /** Appended to the user agent (default {@code FlowsMonitor/<version>}), as the runner does. */
         public Builder userAgentSuffix(String suffix) {
-            if (suffix == null || suffix.isBlank()) {
-                throw new IllegalArgumentException("userAgentSuffix must not be blank: shops allowlist monitors by it");
-            }
-            this.userAgentSuffix = suffix.strip();
+            traffic = traffic.withUserAgentSuffix(suffix);
+            return this;
+        }
+
+        /** Marks the checks' traffic as a run marks its browsers' ({@code dev.flows.run.Run.Builder#traffic}). */
+        public Builder traffic(TrafficMark traffic) {
+            this.traffic = java.util.Objects.requireNonNull(traffic, "traffic");
             return this;
         }
 

@@ -26,9 +26,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +82,7 @@ public final class Run {
     private final int retries;
     private final Path output;
     private final String runId;
-    private final Map<String, String> trafficHeaders;
-    private final String userAgentSuffix;
+    private final TrafficMark traffic;
     private final Set<String> allowOrders;
     private final PageErrors pageErrors;
     private final List<RunListener> listeners;
@@ -105,8 +102,7 @@ public final class Run {
         this.output = b.output;
         this.runId = b.runId != null ? b.runId
                 : LocalDateTime.now().format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        this.trafficHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.trafficHeaders));
-        this.userAgentSuffix = b.userAgentSuffix;
+        this.traffic = b.traffic;
         this.allowOrders = Set.copyOf(b.allowOrders);
         this.pageErrors = b.pageErrors;
         this.listeners = List.copyOf(b.listeners);
@@ -392,8 +388,8 @@ public final class Run {
     }
 
     private PageOptions pageOptions(Site site) {
-        PageOptions.Builder options = PageOptions.builder().baseUrl(site.baseUrl()).headers(trafficHeaders)
-                .headers(site.headers()).userAgentSuffix(userAgentSuffix);
+        PageOptions.Builder options = PageOptions.builder().baseUrl(site.baseUrl()).headers(traffic.headers())
+                .headers(site.headers()).userAgentSuffix(traffic.userAgentSuffix());
         if (pageTimeouts != null) {
             options.timeouts(pageTimeouts);
         }
@@ -497,8 +493,7 @@ public final class Run {
         private int retries = 1;
         private Path output = Path.of("target", "flows-output");
         private String runId;
-        private final Map<String, String> trafficHeaders = new LinkedHashMap<>(Map.of(DEFAULT_TRAFFIC_HEADER, "1"));
-        private String userAgentSuffix = defaultUserAgentSuffix();
+        private TrafficMark traffic = TrafficMark.defaults();
         private final Set<String> allowOrders = new LinkedHashSet<>();
         private PageErrors pageErrors = PageErrors.failStep();
         private final List<RunListener> listeners = new ArrayList<>();
@@ -592,20 +587,19 @@ public final class Run {
 
         /** Replaces the synthetic-traffic header (default {@code X-Flows-Synthetic: 1}). */
         public Builder trafficHeader(String name, String value) {
-            if (name == null || name.isBlank() || value == null || value.isBlank()) {
-                throw new IllegalArgumentException("traffic header needs a name and a value: " + name + "=" + value);
-            }
-            trafficHeaders.clear();
-            trafficHeaders.put(name, value);
+            traffic = traffic.withHeader(name, value);
             return this;
         }
 
         /** Replaces the user-agent suffix (default {@code FlowsMonitor/<version>}). */
         public Builder userAgentSuffix(String suffix) {
-            if (suffix == null || suffix.isBlank()) {
-                throw new IllegalArgumentException("userAgentSuffix must not be blank: shops allowlist monitors by it");
-            }
-            this.userAgentSuffix = suffix.strip();
+            traffic = traffic.withUserAgentSuffix(suffix);
+            return this;
+        }
+
+        /** Replaces how the run's traffic is marked, header and user agent at once. */
+        public Builder traffic(TrafficMark traffic) {
+            this.traffic = java.util.Objects.requireNonNull(traffic, "traffic");
             return this;
         }
 
