@@ -101,7 +101,9 @@ public final class AllureJourney {
             details.setMessage(FALLBACK_ONLY + primarySite + " passed, this fallback failed\n" + message);
         }
         test.setStatusDetails(details);
-        test.getLabels().add(new Label().setName("tag").setValue("fallback-only"));
+        if (test.getLabels().stream().noneMatch(l -> "tag".equals(l.getName()) && "fallback-only".equals(l.getValue()))) {
+            test.getLabels().add(new Label().setName("tag").setValue("fallback-only"));
+        }
     }
 
     private List<Label> labels() {

@@ -76,13 +76,7 @@ public final class AllureResults {
      * (engine id -> {@code Browser.describe()}) and the Flows version.
      */
     public Path writeEnvironment(Collection<Site> sites, Map<String, String> browsers) {
-        Properties p = new Properties() {
-            // Sorted keys: two runs' files compare line by line.
-            @Override
-            public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
-                return new java.util.TreeMap<>(this).entrySet();
-            }
-        };
+        Properties p = new Properties();
         p.setProperty("flows.version", Run.defaultUserAgentSuffix().replace("FlowsMonitor/", ""));
         sites.forEach(s -> p.setProperty("site." + s.name(), s.baseUrl() + " (" + s.role() + (s.production() ? ", production" : "") + ")"));
         p.setProperty("engines", String.join(", ", browsers.keySet()));

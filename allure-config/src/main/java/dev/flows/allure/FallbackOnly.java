@@ -20,6 +20,7 @@ public final class FallbackOnly {
 
     private final Map<String, String> primaryPassed = new HashMap<>();
     private final Map<String, List<TestResult>> waiting = new HashMap<>();
+    private final Map<TestResult, String> marked = new java.util.IdentityHashMap<>();
 
     /** Hears a verdict and its Allure result; returns the results newly marked "fallback only". */
     public synchronized List<TestResult> record(JourneyResult result, TestResult test) {
@@ -29,7 +30,7 @@ public final class FallbackOnly {
             if (result.outcome().isSuccess()) {
                 primaryPassed.put(key, result.site());
                 for (TestResult held : waiting.getOrDefault(key, List.of())) {
-                    AllureJourney.markFallbackOnly(held, result.site());
+                    mark(held, result.site());
                     marked.add(held);
                 }
             }
@@ -37,12 +38,27 @@ public final class FallbackOnly {
         } else if (result.outcome() == Outcome.FAILED) {
             String primary = primaryPassed.get(key);
             if (primary != null) {
-                AllureJourney.markFallbackOnly(test, primary);
+                mark(test, primary);
                 marked.add(test);
             } else {
                 waiting.computeIfAbsent(key, k -> new ArrayList<>()).add(test);
             }
         }
         return marked;
+    }
+
+    /**
+     * Marks every result marked so far again and returns them: a test framework's adapter replaces the status
+     * details of a failed test with its exception's after the test method returned, so the glue re-marks and
+     * rewrites them once the suite is over.
+     */
+    public synchronized List<TestResult> markAgain() {
+        marked.forEach(AllureJourney::markFallbackOnly);
+        return List.copyOf(marked.keySet());
+    }
+
+    private void mark(TestResult test, String primarySite) {
+        AllureJourney.markFallbackOnly(test, primarySite);
+        marked.put(test, primarySite);
     }
 }
