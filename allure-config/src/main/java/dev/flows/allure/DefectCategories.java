@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The shipped {@code categories.json}, read back so that code (a console summary, a test) sorts a result the way
- * the Allure report will: the first category whose statuses, message pattern and flaky flag all match.
+ * the Allure report will. Allure 2 puts a result in every category that matches, so the shipped patterns exclude
+ * each other (a fallback-only failure is not also "element missing"); {@link #of} returns the one that matches.
  *
  * <pre>{@code
  * DefectCategories.shipped().of("failed", "... site 'live' is unreachable at ...", false);  // Optional["Site unreachable"]
@@ -58,16 +59,20 @@ public final class DefectCategories {
         return categories.stream().map(Category::name).toList();
     }
 
-    /** The category Allure puts a result in, from its status ("failed"), statusDetails message and flaky flag. */
+    /**
+     * The category Allure puts a result in, from its status ("failed"), statusDetails message and flaky flag;
+     * several names joined by " + " when the patterns overlap (a bug in the categories).
+     */
     public Optional<String> of(String status, String message, boolean flaky) {
+        List<String> all = new ArrayList<>();
         for (Category c : categories) {
             boolean matches = c.statuses().contains(status)
                     && (c.message() == null || message != null && c.message().matcher(message).matches())
                     && (c.flaky() == null || c.flaky() == flaky);
             if (matches) {
-                return Optional.of(c.name());
+                all.add(c.name());
             }
         }
-        return Optional.empty();
+        return all.isEmpty() ? Optional.empty() : Optional.of(String.join(" + ", all));
     }
 }
