@@ -222,7 +222,8 @@ class OutcomesTest {
 
             assertEquals(Outcome.FAILED, result.outcome());
             assertEquals(1, result.attempts().size(), "an unreachable site is not retried");
-            assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "took " + took);
+            // Not a figure to tune (the machine may be busy): only well below the 30 s a navigation timeout takes.
+            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
             assertTrue(result.summaryLine().startsWith("'add to cart' on down [" + browser.engine() + "]: step 1 'landing' FAILED: site 'down' is unreachable at "
                     + down.baseUrl() + " (not retried) after "), result.summaryLine());
             assertTrue(result.message().contains("Site unreachable: " + down.baseUrl()), result.message());
