@@ -1,5 +1,7 @@
 package dev.flows.examples;
 
+import dev.flows.allure.AllureResults;
+import dev.flows.allure.AllureRunListener;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.browser.Timeouts;
 import dev.flows.check.PageCheck;
@@ -37,7 +39,7 @@ public final class ExampleMonitor {
 
     static final String USAGE = "usage: [--config flows.yaml] [--demo-store] [--engines playwright,selenium]"
             + " [--every 60s --for 5m] [--journeys-every 5m] [--no-journeys] [--no-checks] [--output <folder>]"
-            + " [--alert-state <file>] [--alert-after <n>]";
+            + " [--alert-state <file>] [--alert-after <n>] [--allure-results <folder>]";
 
     private ExampleMonitor() {
     }
@@ -62,11 +64,16 @@ public final class ExampleMonitor {
             Monitor.Builder monitor;
             Heartbeat heartbeat = null;
             try {
+                Path allureFolder = options.allureResults != null ? options.allureResults : Path.of("target", "allure-results");
+                AllureRunListener allure = new AllureRunListener(allureFolder);
+                List<Site> sites;
                 if (options.config == null) {
-                    monitor = onDemoStore(live, fallback, options);
+                    monitor = onDemoStore(live, fallback, options, allure);
+                    sites = demoSites(live, fallback);
                 } else {
                     FlowsConfig config = readConfig(options.config, live, fallback);
-                    monitor = fromConfig(config, options);
+                    monitor = fromConfig(config, options, allure);
+                    sites = config.siteList();
                     if (!config.heartbeat().isEmpty()) {
                         heartbeat = Heartbeat.builder().targets(config.heartbeatTargets()).build();
                         monitor.heartbeat(heartbeat);
@@ -76,6 +83,7 @@ public final class ExampleMonitor {
                 monitor.out(out).err(err);
                 Monitor built = monitor.build();
                 MonitorResult result = built.run();
+                writeAllureFiles(allureFolder, sites, options, err);
                 return result.exitCode();
             } catch (ConfigException | IllegalArgumentException e) {
                 err.println("flows: " + e.getMessage());
@@ -109,17 +117,15 @@ public final class ExampleMonitor {
     }
 
     /** No config: the demo store's live (production) and fallback instances, default page checks, the example journeys. */
-    private static Monitor.Builder onDemoStore(DemoStore live, DemoStore fallback, Options options) {
-        List<Site> sites = List.of(
-                Site.builder("live").url(live.baseUrl()).role("primary").production(true).build(),
-                Site.builder("fallback").url(fallback.baseUrl()).role("fallback").build());
+    private static Monitor.Builder onDemoStore(DemoStore live, DemoStore fallback, Options options, AllureRunListener allure) {
+        List<Site> sites = demoSites(live, fallback);
         List<PageCheck> checks = new ArrayList<>();
         for (Site site : sites) {
             checks.addAll(demoStoreChecks(site));
         }
         Path output = options.output != null ? options.output : Path.of("target", "flows-output");
         Monitor.Builder monitor = Monitor.builder()
-                .runSettings(run -> run.parallelSites(2))
+                .runSettings(run -> run.parallelSites(2).listener(allure))
                 .output(output)
                 .alertState(options.alertState != null ? options.alertState : output.resolve("alert-state.json"),
                         options.alertAfter != null ? options.alertAfter : 1);
@@ -143,7 +149,30 @@ public final class ExampleMonitor {
                 new PageCheck(site, "account", "/account/login", 200, null, budget));
     }
 
-    private static Monitor.Builder fromConfig(FlowsConfig config, Options options) {
+    private static List<Site> demoSites(DemoStore live, DemoStore fallback) {
+        return List.of(
+                Site.builder("live").url(live.baseUrl()).role("primary").production(true).build(),
+                Site.builder("fallback").url(fallback.baseUrl()).role("fallback").build());
+    }
+
+    /**
+     * The Allure files that go beside the journeys' results: defect categories, the environment, the executor
+     * (a GitHub Actions run, or this machine). A report problem never changes what the monitor saw.
+     */
+    private static void writeAllureFiles(Path folder, List<Site> sites, Options options, PrintStream err) {
+        try {
+            AllureResults results = AllureResults.in(folder);
+            results.writeCategories();
+            Map<String, String> engines = new java.util.LinkedHashMap<>();
+            (options.engines.isEmpty() ? List.of("playwright", "selenium") : options.engines).forEach(e -> engines.put(e, "chromium"));
+            results.writeEnvironment(sites, engines);
+            results.writeExecutor(System.getenv());
+        } catch (RuntimeException e) {
+            err.println("flows: Allure files not written to " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static Monitor.Builder fromConfig(FlowsConfig config, Options options, AllureRunListener allure) {
         List<Site> sites = config.siteList();
         List<PageCheck> checks = new ArrayList<>();
         for (Site site : sites) {
@@ -156,7 +185,7 @@ public final class ExampleMonitor {
             client.userAgentSuffix(config.traffic().userAgentSuffix());
         }
         Monitor.Builder monitor = Monitor.builder()
-                .runSettings(config::applySettingsTo)
+                .runSettings(run -> config.applySettingsTo(run).listener(allure))
                 .pageClient(client)
                 .output(options.output != null ? options.output : config.output())
                 .alertState(options.alertState != null ? options.alertState : config.alert().state(),
@@ -191,6 +220,7 @@ public final class ExampleMonitor {
         Path output;
         Path alertState;
         Integer alertAfter;
+        Path allureResults;
 
         static Options parse(String... args) {
             Options o = new Options();
@@ -198,6 +228,7 @@ public final class ExampleMonitor {
                 String flag = args[i];
                 switch (flag) {
                     case "--config" -> o.config = Path.of(value(args, ++i, flag));
+                    case "--allure-results" -> o.allureResults = Path.of(value(args, ++i, flag));
                     case "--demo-store" -> o.demoStore = true;
                     case "--engines" -> {
                         for (String id : value(args, ++i, flag).split(",")) {

@@ -65,7 +65,8 @@ class WorkflowsTest {
         assertEquals(5, cron.trim().split("\\s+").length, "a five-field cron: " + cron);
         assertTrue(monitor.path("on").has("workflow_dispatch"));
 
-        List<JsonNode> steps = steps(monitor);
+        List<JsonNode> steps = new ArrayList<>();
+        monitor.path("jobs").path("monitor").path("steps").forEach(steps::add);
         JsonNode run = steps.stream().filter(s -> "monitor".equals(s.path("id").asText())).findFirst().orElseThrow();
         assertTrue(run.path("run").asText().contains("./mvnw -q -B -ntp compile exec:java -pl examples -am"),
                 "the monitor step runs the README's run command: " + run.path("run").asText());
@@ -78,5 +79,10 @@ class WorkflowsTest {
         List<String> cached = steps.stream().filter(s -> s.path("uses").asText().startsWith("actions/cache/"))
                 .map(s -> s.path("with").path("path").asText()).toList();
         assertTrue(cached.contains("target/flows-output/alert-state.json"), "alert state kept between runs: " + cached);
+        assertTrue(cached.contains("allure-history"), "Allure history kept between runs: " + cached);
+        assertTrue(steps.stream().anyMatch(s -> s.path("uses").asText().startsWith("actions/upload-pages-artifact")),
+                "the report goes to GitHub Pages");
+        assertEquals("actions/deploy-pages@v4",
+                monitor.path("jobs").path("publish-report").path("steps").path(0).path("uses").asText());
     }
 }
