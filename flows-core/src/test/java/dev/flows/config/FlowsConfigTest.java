@@ -126,6 +126,12 @@ class FlowsConfigTest {
     }
 
     @Test
+    void heartbeatOptionsMayBeWrittenAsTheHeartbeatDocsDo() throws IOException {
+        FlowsConfig config = read(MINIMAL + "heartbeat:\n  - { type: healthchecks, url: \"https://hc-ping.com/x\", exit-status: true }\n");
+        assertTrue(config.heartbeat().get(0).exitStatus());
+    }
+
+    @Test
     void anEnvironmentDefaultIsUsedWhenTheVariableIsUnset() throws IOException {
         FlowsConfig config = read("""
                 sites:
