@@ -49,18 +49,14 @@ public final class PageScripts {
             }""";
 
     /**
-     * Selects the option whose value, or else whose label, is the argument, firing input and change as a user's
-     * choice does. Returns null on success, or the options there were to choose from.
+     * Sets a {@code <select>} to the option value {@link #OPTION} found, firing input and change as a user's choice
+     * does.
      */
-    public static final String SELECT = """
-            (el, wanted) => {
-              if (!(el instanceof HTMLSelectElement)) return 'not a <select> but <' + el.tagName.toLowerCase() + '>';
-              const options = Array.from(el.options);
-              const option = options.find(o => o.value === wanted) || options.find(o => o.label.trim() === wanted.trim());
-              if (!option) return 'no option ' + JSON.stringify(wanted) + '; options are ' + options.map(o => JSON.stringify(o.value) + ' (' + o.label.trim() + ')').join(', ');
-              el.value = option.value;
+    public static final String CHOOSE = """
+            (el, value) => {
+              el.value = value;
               el.dispatchEvent(new Event('input', { bubbles: true }));
               el.dispatchEvent(new Event('change', { bubbles: true }));
-              return null;
             }""";
+
 }

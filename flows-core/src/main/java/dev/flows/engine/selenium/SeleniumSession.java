@@ -226,13 +226,16 @@ final class SeleniumSession implements EngineSession {
         });
     }
 
+    /** Finds the option as the other engine does ({@link PageScripts#OPTION}), then chooses it. */
     @Override
     public void select(Locator locator, int index, String option) {
-        Object[] problem = new Object[1];
-        act(locator, index, element -> problem[0] = script(PageScripts.SELECT, element, option));
-        if (problem[0] != null) {
-            throw new BrowserException("cannot select '" + option + "' in " + locator + ": " + problem[0]);
-        }
+        act(locator, index, element -> {
+            String value = String.valueOf(script(PageScripts.OPTION, element, option));
+            if (value.startsWith("!")) {
+                throw new BrowserException("cannot select '" + option + "' in " + locator + ": " + value.substring(1));
+            }
+            script(PageScripts.CHOOSE, element, value);
+        });
     }
 
     @Override
