@@ -1,5 +1,7 @@
 package dev.flows.alert;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -204,11 +206,6 @@ public final class AlertState {
         return n == 1 ? "once" : n + " times";
     }
 
-    private static String firstLine(String message) {
-        String m = String.valueOf(message).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
-    }
 
     /** The file's shape; {@code version} lets a later Flows read an older file. */
     record StateFile(int version, Map<String, CheckState> checks) {

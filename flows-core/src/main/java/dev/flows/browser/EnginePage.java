@@ -1,5 +1,7 @@
 package dev.flows.browser;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import dev.flows.engine.ElementMatch;
 import dev.flows.engine.EngineSession;
 import dev.flows.engine.NotActionableException;
@@ -273,9 +275,4 @@ final class EnginePage implements Page {
                 .map(Action::toString).collect(Collectors.joining("\n"));
     }
 
-    static String firstLine(String message) {
-        String m = String.valueOf(message).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.flows.check;
 
+import dev.flows.browser.Messages;
 import dev.flows.browser.Durations;
 import dev.flows.run.Outcome;
 import dev.flows.run.TrafficMark;
@@ -137,8 +138,7 @@ public final class PageChecks implements AutoCloseable {
         if (message == null || message.isBlank()) {
             return kind;
         }
-        int nl = message.indexOf('\n');
-        return kind + ": " + (nl < 0 ? message : message.substring(0, nl)).strip();
+        return kind + ": " + Messages.firstLine(message);
     }
 
     // Pages write "Bean &amp; Burr" as often as "Bean & Burr": a marker taken from what a person sees must match both.

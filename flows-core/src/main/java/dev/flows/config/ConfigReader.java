@@ -1,5 +1,7 @@
 package dev.flows.config;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -263,11 +265,6 @@ final class ConfigReader {
         return "a " + type.getSimpleName();
     }
 
-    private static String firstLine(String message) {
-        String m = String.valueOf(message).strip();
-        int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).strip();
-    }
 
     private static ObjectMapper mapper(Path file) {
         String name = file.getFileName().toString().toLowerCase();

@@ -1,5 +1,7 @@
 package dev.flows.diagnostics;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import dev.flows.browser.Page;
 
 import java.io.IOException;
@@ -84,9 +86,4 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
         }
     }
 
-    private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage()).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.flows.monitor;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import dev.flows.alert.AlertReport;
 import dev.flows.alert.AlertState;
 import dev.flows.browser.Browser;
@@ -251,11 +253,6 @@ public final class Monitor {
         }
     }
 
-    private static String firstLine(String text) {
-        String t = String.valueOf(text).strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
-    }
 
     /** Builds a {@link Monitor}; {@code build()} checks that it has something to do. */
     public static final class Builder {

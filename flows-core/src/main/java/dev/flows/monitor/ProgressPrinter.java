@@ -1,5 +1,7 @@
 package dev.flows.monitor;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import dev.flows.browser.Durations;
 import dev.flows.journey.Journey;
 import dev.flows.run.Attempt;
@@ -42,9 +44,4 @@ final class ProgressPrinter implements RunListener {
         return "[" + site + "][" + engine + "] ";
     }
 
-    private static String firstLine(String text) {
-        String t = String.valueOf(text).strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
-    }
 }

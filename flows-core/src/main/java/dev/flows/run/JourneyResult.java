@@ -1,5 +1,6 @@
 package dev.flows.run;
 
+import dev.flows.browser.Messages;
 import dev.flows.heartbeat.RunSummary;
 
 import java.nio.file.Path;
@@ -60,9 +61,7 @@ public record JourneyResult(String journey, String feature, String site, String 
 
     /** The first line of {@link #message()} with the failing step: one line for tables and heartbeats. */
     public String summaryLine() {
-        String m = message();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Messages.firstLine(message());
     }
 
     /** Every diagnostics folder saved for this journey. */

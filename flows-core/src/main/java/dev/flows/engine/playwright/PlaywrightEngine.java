@@ -9,6 +9,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.browser.BrowserLaunchException;
+import dev.flows.browser.Messages;
 import dev.flows.browser.Durations;
 import dev.flows.engine.ChromiumDiscovery;
 import dev.flows.engine.Engine;
@@ -193,10 +194,6 @@ public final class PlaywrightEngine implements Engine {
         String m = String.valueOf(e.getMessage()).strip();
         // Playwright wraps the driver's error as "Error {\n  message='...'": the message is what a user needs.
         int quoted = m.startsWith("Error {") ? m.indexOf("message='") : -1;
-        if (quoted >= 0) {
-            m = m.substring(quoted + "message='".length()).strip();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
+        return Messages.firstLine(quoted < 0 ? m : m.substring(quoted + "message='".length()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.flows.engine.playwright;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -301,9 +303,4 @@ final class PlaywrightSession implements EngineSession {
         }
     }
 
-    private static String firstLine(String s) {
-        String m = String.valueOf(s).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.flows.engine.selenium;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flows.browser.BrowserException;
@@ -435,9 +437,4 @@ final class SeleniumSession implements EngineSession {
         }
     }
 
-    private static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage()).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.flows.dsl.profile;
 
+import static dev.flows.browser.Messages.firstLine;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -199,11 +201,6 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         return node.asText().strip();
     }
 
-    private static String firstLine(String message) {
-        String m = String.valueOf(message).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 
     /** Builds a {@link StorefrontProfile}; hooks not given are verbs the shop does not have. */
     public static final class Builder {
