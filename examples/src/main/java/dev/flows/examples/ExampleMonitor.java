@@ -180,10 +180,7 @@ public final class ExampleMonitor {
         }
         PageChecks.Builder client = PageChecks.builder()
                 .timeout(config.timeouts().navigation())
-                .trafficHeader(config.traffic().header(), config.traffic().value());
-        if (config.traffic().userAgentSuffix() != null) {
-            client.userAgentSuffix(config.traffic().userAgentSuffix());
-        }
+                .traffic(config.traffic().toMark());
         Monitor.Builder monitor = Monitor.builder()
                 .runSettings(run -> config.applySettingsTo(run).listener(allure))
                 .pageClient(client)

@@ -5,6 +5,7 @@ import dev.flows.browser.BrowserConfig;
 import dev.flows.browser.Timeouts;
 import dev.flows.heartbeat.HeartbeatTarget;
 import dev.flows.run.Run;
+import dev.flows.run.TrafficMark;
 import dev.flows.site.Site;
 
 import java.net.URI;
@@ -163,10 +164,7 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
                 .stepTimeout(timeouts.step())
                 .journeyTimeout(timeouts.journey())
                 .output(output)
-                .trafficHeader(traffic.header(), traffic.value());
-        if (traffic.userAgentSuffix() != null) {
-            run.userAgentSuffix(traffic.userAgentSuffix());
-        }
+                .traffic(traffic.toMark());
         if (stepBudget != null) {
             run.stepBudget(stepBudget);
         }
@@ -260,6 +258,12 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         public TrafficSpec {
             header = header == null ? Run.DEFAULT_TRAFFIC_HEADER : header;
             value = value == null ? "1" : value;
+        }
+
+        /** The marking browsers and page checks apply, the runner's user-agent suffix when none is set. */
+        public TrafficMark toMark() {
+            TrafficMark mark = TrafficMark.defaults().withHeader(header, value);
+            return userAgentSuffix == null ? mark : mark.withUserAgentSuffix(userAgentSuffix);
         }
     }
 
