@@ -1,9 +1,7 @@
 package dev.flows.browser;
 
-import dev.flows.engine.Engine;
-import dev.flows.engine.SessionSettings;
-import dev.flows.engine.playwright.PlaywrightEngine;
-import dev.flows.engine.selenium.SeleniumEngine;
+import dev.flows.engine.spi.Engine;
+import dev.flows.engine.spi.SessionSettings;
 
 import java.util.Objects;
 import java.util.Set;
@@ -23,10 +21,7 @@ final class EngineBrowser implements Browser {
 
     static Browser launch(BrowserConfig config) {
         Objects.requireNonNull(config, "config");
-        Engine engine = switch (config.engine()) {
-            case PLAYWRIGHT -> PlaywrightEngine.launch(config);
-            case SELENIUM -> SeleniumEngine.launch(config);
-        };
+        Engine engine = EngineProviders.find(config.engine()).launch(config);
         return new EngineBrowser(config, engine);
     }
 

@@ -1,6 +1,6 @@
 package dev.flows.browser;
 
-import dev.flows.engine.NotActionableException;
+import dev.flows.engine.spi.NotActionableException;
 
 import java.time.Duration;
 import java.util.List;

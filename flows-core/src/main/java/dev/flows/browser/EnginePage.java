@@ -2,9 +2,9 @@ package dev.flows.browser;
 
 import static dev.flows.browser.Messages.firstLine;
 
-import dev.flows.engine.ElementMatch;
-import dev.flows.engine.EngineSession;
-import dev.flows.engine.NotActionableException;
+import dev.flows.engine.spi.ElementMatch;
+import dev.flows.engine.spi.EngineSession;
+import dev.flows.engine.spi.NotActionableException;
 
 import java.net.URI;
 import java.net.URISyntaxException;

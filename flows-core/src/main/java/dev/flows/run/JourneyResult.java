@@ -1,7 +1,6 @@
 package dev.flows.run;
 
 import dev.flows.browser.Messages;
-import dev.flows.heartbeat.RunSummary;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,15 +71,5 @@ public record JourneyResult(String journey, String feature, String site, String 
     /** Notes that made a passing run DEGRADED. */
     public List<String> notes() {
         return last().notes();
-    }
-
-    /** This result as one check of a heartbeat summary. */
-    public RunSummary.Check toCheck() {
-        String failure = switch (outcome) {
-            case PASSED -> null;
-            case DEGRADED -> String.join("; ", notes());
-            default -> summaryLine();
-        };
-        return new RunSummary.Check(journey, site + (engine.isEmpty() ? "" : " [" + engine + "]"), outcome.toHeartbeat(), failure);
     }
 }

@@ -1,7 +1,5 @@
 package dev.flows.run;
 
-import dev.flows.heartbeat.RunSummary;
-
 /** The verdict on one journey on one site. */
 public enum Outcome {
     /** Every step worked within its budget on the first attempt. */
@@ -18,10 +16,5 @@ public enum Outcome {
     /** The shop worked for the shopper. */
     public boolean isSuccess() {
         return this == PASSED || this == FLAKY || this == DEGRADED;
-    }
-
-    /** The same verdict in the heartbeat's words. */
-    public RunSummary.Outcome toHeartbeat() {
-        return RunSummary.Outcome.valueOf(name());
     }
 }

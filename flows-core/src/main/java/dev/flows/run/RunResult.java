@@ -1,7 +1,5 @@
 package dev.flows.run;
 
-import dev.flows.heartbeat.RunSummary;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,13 +28,6 @@ public record RunResult(String runId, Path output, Duration took, List<JourneyRe
             return 2;
         }
         return allPassed() ? 0 : 1;
-    }
-
-    /** The run as a heartbeat summary. */
-    public RunSummary toSummary() {
-        RunSummary.Builder summary = RunSummary.builder().duration(took);
-        results.forEach(r -> summary.check(r.toCheck()));
-        return summary.build();
     }
 
     /** The one result for this journey, site and engine. */

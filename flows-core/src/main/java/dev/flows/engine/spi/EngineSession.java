@@ -1,0 +1,68 @@
+package dev.flows.engine.spi;
+
+import dev.flows.browser.ConsoleError;
+import dev.flows.browser.FailedRequest;
+import dev.flows.browser.Locator;
+import dev.flows.browser.Navigation;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One isolated browser context with one page, as an engine sees it: immediate operations only. A method that
+ * cannot act yet (element covered, detached, not yet interactable) throws {@link NotActionableException} and the
+ * browser port tries again.
+ */
+public interface EngineSession extends AutoCloseable {
+
+    /**
+     * Opens {@code url} and waits for its load event.
+     *
+     * @throws dev.flows.browser.SiteUnreachableException when the site did not answer at all
+     */
+    Navigation navigate(URI url, Duration timeout);
+
+    String url();
+
+    String title();
+
+    /** How many elements match, and the state of the {@code index}th one (if there is one), in one round trip. */
+    ElementMatch match(Locator locator, int index);
+
+    /** Visible texts of every match, in document order. */
+    List<String> texts(Locator locator);
+
+    void click(Locator locator, int index);
+
+    /** Replaces the field's value with {@code text}, as typing would, firing input and change events. */
+    void fill(Locator locator, int index, String text);
+
+    /** Selects the option whose value is {@code option}, or else whose visible label is {@code option}. */
+    void select(Locator locator, int index, String option);
+
+    /** A PNG of the visible part of the page. */
+    byte[] screenshot();
+
+    /** The current DOM serialised as HTML. */
+    String pageSource();
+
+    /** Every error the page reported since the session opened. */
+    List<ConsoleError> consoleErrors();
+
+    /** Every request that failed (status 400 or more, or no response) since the session opened. */
+    List<FailedRequest> failedRequests();
+
+    /** Whether the engine records a trace of its own ({@link #startTrace()}); otherwise the port records one. */
+    boolean tracesNatively();
+
+    void startTrace();
+
+    /** Stops tracing and writes the trace to {@code file} (a zip). */
+    void stopTrace(Path file);
+
+    /** Closes the context and the page. Idempotent. */
+    @Override
+    void close();
+}

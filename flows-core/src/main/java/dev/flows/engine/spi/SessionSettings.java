@@ -1,0 +1,28 @@
+package dev.flows.engine.spi;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to open a session.
+ *
+ * @param width           viewport width in CSS pixels
+ * @param height          viewport height in CSS pixels
+ * @param extraHeaders    HTTP headers added to every request the page makes (to mark synthetic traffic, say)
+ * @param userAgentSuffix appended to the browser's own user agent, or empty
+ * @param navigation      how long a page load may take, whether opened directly or started by a click
+ */
+public record SessionSettings(int width, int height, Map<String, String> extraHeaders, String userAgentSuffix,
+                              java.time.Duration navigation) {
+
+    public static final SessionSettings DEFAULT = new SessionSettings(1366, 900, Map.of(), "", java.time.Duration.ofSeconds(30));
+
+    public SessionSettings {
+        if (width < 200 || height < 200) {
+            throw new IllegalArgumentException("viewport must be at least 200x200: " + width + "x" + height);
+        }
+        extraHeaders = Map.copyOf(Objects.requireNonNull(extraHeaders, "extraHeaders"));
+        userAgentSuffix = userAgentSuffix == null ? "" : userAgentSuffix.strip();
+        Objects.requireNonNull(navigation, "navigation");
+    }
+}

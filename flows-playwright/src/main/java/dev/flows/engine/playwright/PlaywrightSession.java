@@ -1,0 +1,306 @@
+package dev.flows.engine.playwright;
+
+import static dev.flows.browser.Messages.firstLine;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.Tracing;
+import com.microsoft.playwright.options.WaitUntilState;
+import dev.flows.browser.BrowserException;
+import dev.flows.browser.ConsoleError;
+import dev.flows.browser.Durations;
+import dev.flows.browser.FailedRequest;
+import dev.flows.browser.Locator;
+import dev.flows.browser.Navigation;
+import dev.flows.browser.SiteUnreachableException;
+import dev.flows.engine.spi.ElementMatch;
+import dev.flows.engine.spi.EngineSession;
+import dev.flows.engine.spi.NotActionableException;
+import dev.flows.engine.spi.PageScripts;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** One Playwright browser context with one page. */
+final class PlaywrightSession implements EngineSession {
+
+    private static final Pattern NET_ERROR = Pattern.compile("net::ERR_[A-Z_]+");
+    // One attempt of a Playwright action; the port retries until its own timeout, so keep each attempt short.
+    private static final double ATTEMPT_MS = 500;
+
+    private final ReentrantLock lock;
+    private final Duration navigation;
+    private final BrowserContext context;
+    private final Page page;
+    private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
+    private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
+    private boolean tracing;
+    private boolean closed;
+
+    PlaywrightSession(PlaywrightEngine engine, BrowserContext context, Duration navigation) {
+        this.navigation = navigation;
+        this.lock = engine.lock();
+        this.context = context;
+        this.page = context.newPage();
+        // Listeners run on whichever thread is inside a Playwright call, always under the engine lock.
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(new ConsoleError(ConsoleError.Kind.CONSOLE, message.text(), page.url(), Instant.now()));
+            }
+        });
+        page.onPageError(error -> consoleErrors.add(
+                new ConsoleError(ConsoleError.Kind.UNCAUGHT, firstLine(error), page.url(), Instant.now())));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                failedRequests.add(new FailedRequest(response.request().method(), response.url(), response.status(),
+                        response.statusText()));
+            }
+        });
+        page.onRequestFailed(request -> failedRequests.add(
+                new FailedRequest(request.method(), request.url(), 0, String.valueOf(request.failure()))));
+    }
+
+    @Override
+    public Navigation navigate(URI url, Duration timeout) {
+        return locked(() -> {
+            long start = System.nanoTime();
+            try {
+                Response response = page.navigate(url.toString(), new Page.NavigateOptions()
+                        .setTimeout(timeout.toMillis()).setWaitUntil(WaitUntilState.LOAD));
+                return new Navigation(page.url(), response == null ? 0 : response.status(),
+                        Duration.ofNanos(System.nanoTime() - start));
+            } catch (TimeoutError e) {
+                throw new BrowserException("Opening " + url + " timed out after " + Durations.say(timeout)
+                        + " (no load event) [playwright]", e);
+            } catch (PlaywrightException e) {
+                Matcher m = NET_ERROR.matcher(String.valueOf(e.getMessage()));
+                if (m.find()) {
+                    throw new SiteUnreachableException(url.toString(), m.group(), "playwright");
+                }
+                throw new BrowserException("Opening " + url + " failed: " + PlaywrightEngine.firstLine(e) + " [playwright]", e);
+            }
+        });
+    }
+
+    @Override
+    public String url() {
+        // page.url() is what Playwright last heard; let it hear about navigations that happened since.
+        pumpEvents();
+        return locked(page::url);
+    }
+
+    @Override
+    public String title() {
+        return locked(page::title);
+    }
+
+    @Override
+    public ElementMatch match(dev.flows.browser.Locator locator, int index) {
+        return locked(() -> {
+            try {
+                return ElementMatch.fromScript(resolve(locator).evaluateAll(PageScripts.ELEMENT_STATE, index));
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> texts(Locator locator) {
+        return locked(() -> {
+            try {
+                return ((List<Object>) resolve(locator).evaluateAll(PageScripts.TEXTS)).stream()
+                        .map(String::valueOf).collect(Collectors.toList());
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
+    }
+
+    /**
+     * Clicks once, never twice. A trial click checks that the element would take the click (a short attempt the
+     * port may repeat); the real click is then sent exactly once and waits, like Playwright's own click, for a
+     * navigation it starts, so the next step never acts on the page being left.
+     */
+    @Override
+    public void click(Locator locator, int index) {
+        act(() -> resolve(locator).nth(index).click(new com.microsoft.playwright.Locator.ClickOptions()
+                .setTrial(true).setTimeout(ATTEMPT_MS)));
+        locked(() -> {
+            try {
+                resolve(locator).nth(index).click(new com.microsoft.playwright.Locator.ClickOptions()
+                        .setForce(true).setTimeout(navigation.toMillis()));
+                return null;
+            } catch (TimeoutError e) {
+                throw new BrowserException("clicked " + locator + ", but the page it opened did not load within "
+                        + Durations.say(navigation) + " [playwright]", e);
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
+    }
+
+    @Override
+    public void fill(Locator locator, int index, String text) {
+        act(() -> resolve(locator).nth(index).fill(text, new com.microsoft.playwright.Locator.FillOptions().setTimeout(ATTEMPT_MS)));
+    }
+
+    /** Finds the option like the other engine does, then selects it once, waiting for a navigation it starts. */
+    @Override
+    public void select(Locator locator, int index, String option) {
+        Object found = locked(() -> {
+            try {
+                return resolve(locator).nth(index).evaluate(PageScripts.OPTION, option,
+                        new com.microsoft.playwright.Locator.EvaluateOptions().setTimeout(ATTEMPT_MS));
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
+        String value = String.valueOf(found);
+        if (value.startsWith("!")) {
+            throw new BrowserException("cannot select '" + option + "' in " + locator + ": " + value.substring(1));
+        }
+        locked(() -> {
+            try {
+                resolve(locator).nth(index).selectOption(value, new com.microsoft.playwright.Locator.SelectOptionOptions()
+                        .setForce(true).setTimeout(navigation.toMillis()));
+                return null;
+            } catch (TimeoutError e) {
+                throw new BrowserException("selected '" + option + "' in " + locator + ", but the page it opened did "
+                        + "not load within " + Durations.say(navigation) + " [playwright]", e);
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
+    }
+
+    @Override
+    public byte[] screenshot() {
+        return locked(() -> page.screenshot());
+    }
+
+    @Override
+    public String pageSource() {
+        return locked(page::content);
+    }
+
+    @Override
+    public List<ConsoleError> consoleErrors() {
+        pumpEvents();
+        return List.copyOf(consoleErrors);
+    }
+
+    @Override
+    public List<FailedRequest> failedRequests() {
+        pumpEvents();
+        return List.copyOf(failedRequests);
+    }
+
+    // Playwright delivers browser events only while a call is in flight: make a cheap one so nothing is missed.
+    private void pumpEvents() {
+        locked(() -> {
+            if (!closed) {
+                try {
+                    page.evaluate("() => 0");
+                } catch (PlaywrightException ignored) {
+                    // A page mid-navigation cannot evaluate; the events seen so far still count.
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean tracesNatively() {
+        return true;
+    }
+
+    @Override
+    public void startTrace() {
+        locked(() -> {
+            context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true).setSources(false));
+            tracing = true;
+            return null;
+        });
+    }
+
+    @Override
+    public void stopTrace(Path file) {
+        locked(() -> {
+            if (tracing) {
+                tracing = false;
+                context.tracing().stop(new Tracing.StopOptions().setPath(file));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        locked(() -> {
+            if (!closed) {
+                closed = true;
+                context.close();
+            }
+            return null;
+        });
+    }
+
+    private com.microsoft.playwright.Locator resolve(Locator locator) {
+        com.microsoft.playwright.Locator current = null;
+        for (Locator.Segment segment : locator.segments()) {
+            String selector = segment.isCss() ? "css=" + segment.css() : "xpath=" + segment.xpath();
+            current = current == null ? page.locator(selector) : current.locator(selector);
+            if (segment.index() != null) {
+                current = current.nth(segment.index());
+            }
+        }
+        return current;
+    }
+
+    private void act(Runnable action) {
+        locked(() -> {
+            try {
+                action.run();
+                return null;
+            } catch (PlaywrightException e) {
+                throw notYet(e);
+            }
+        });
+    }
+
+    private static RuntimeException notYet(PlaywrightException e) {
+        if (e instanceof TimeoutError) {
+            return new NotActionableException(PlaywrightEngine.firstLine(e), e);
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Execution context was destroyed") || m.contains("not attached") || m.contains("detached")
+                || m.contains("navigation")) {
+            return new NotActionableException(PlaywrightEngine.firstLine(e), e);
+        }
+        return new BrowserException(PlaywrightEngine.firstLine(e) + " [playwright]", e);
+    }
+
+    private <T> T locked(Supplier<T> call) {
+        lock.lock();
+        try {
+            return call.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+}

@@ -1,0 +1,440 @@
+package dev.flows.engine.selenium;
+
+import static dev.flows.browser.Messages.firstLine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flows.browser.BrowserException;
+import dev.flows.browser.BrowserLaunchException;
+import dev.flows.browser.ConsoleError;
+import dev.flows.browser.Durations;
+import dev.flows.browser.FailedRequest;
+import dev.flows.browser.Locator;
+import dev.flows.browser.Navigation;
+import dev.flows.browser.SiteUnreachableException;
+import dev.flows.engine.spi.ElementMatch;
+import dev.flows.engine.spi.EngineSession;
+import dev.flows.engine.spi.NotActionableException;
+import dev.flows.engine.spi.PageScripts;
+import dev.flows.engine.spi.SessionSettings;
+import org.openqa.selenium.By;
+import org.openqa.selenium.InvalidElementStateException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.remote.Augmenter;
+import org.openqa.selenium.remote.RemoteWebDriver;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One Chrome with a fresh profile, driven by ChromeDriver (or a Grid). Console errors and failed requests come
+ * from ChromeDriver's browser and performance logs, which survive page loads, unlike anything kept in the page.
+ */
+final class SeleniumSession implements EngineSession {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NET_ERROR = Pattern.compile("net::ERR_[A-Z_]+");
+    // "http://host/path 12:34 Uncaught Error: x" or "console-api 3:9 \"text\"" or "http://host/x - Failed to load..."
+    private static final Pattern LOG_PREFIX = Pattern.compile("^(\\S+) (?:\\d+:\\d+|-) ");
+
+    private final SeleniumEngine engine;
+    private final WebDriver driver;
+    private final Path profile;
+    private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
+    private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, String[]> requests = new HashMap<>();
+    private int lastDocumentStatus;
+    private String lastDocumentError;
+    private boolean closed;
+
+    private SeleniumSession(SeleniumEngine engine, WebDriver driver, Path profile) {
+        this.engine = engine;
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static SeleniumSession open(SeleniumEngine engine, SessionSettings settings) {
+        ChromeOptions options = new ChromeOptions();
+        if (engine.browserBinary() != null) {
+            options.setBinary(engine.browserBinary().toFile());
+        }
+        if (engine.config().headless()) {
+            options.addArguments("--headless=new");
+        }
+        // The same switches Playwright passes, so both engines see the same browser; --no-sandbox because CI runs as root.
+        options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--hide-scrollbars", "--mute-audio",
+                "--window-size=" + settings.width() + "," + settings.height());
+        options.addArguments(engine.config().browserArgs());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+
+        Path profile = null;
+        WebDriver driver;
+        try {
+            if (engine.remote() != null) {
+                driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), options));
+            } else {
+                // Our own profile folder, so that closing the session leaves nothing behind in /tmp.
+                profile = Files.createTempDirectory("flows-selenium-profile-");
+                options.addArguments("--user-data-dir=" + profile);
+                ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                        .usingAnyFreePort()
+                        .withLogOutput(OutputStream.nullOutputStream());
+                if (engine.driver() != null) {
+                    service.usingDriverExecutable(engine.driver().toFile());
+                }
+                driver = new ChromeDriver(service.build(), options);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("selenium: cannot create a profile folder", e);
+        } catch (WebDriverException e) {
+            deleteQuietly(profile);
+            throw new BrowserLaunchException("selenium: could not start chrome (" + engine.browser() + "): "
+                    + firstLine(e), e);
+        }
+        SeleniumSession session = new SeleniumSession(engine, driver, profile);
+        try {
+            session.configure(settings);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private void configure(SessionSettings settings) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        HasCdp cdp = (HasCdp) driver;
+        // An exact viewport, as Playwright sets one, rather than a window whose inner size depends on the platform.
+        cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", settings.width(), "height", settings.height(), "deviceScaleFactor", 1, "mobile", false));
+        cdp.executeCdpCommand("Network.enable", Map.of());
+        if (!settings.extraHeaders().isEmpty()) {
+            cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
+        }
+        if (!settings.userAgentSuffix().isEmpty()) {
+            String agent = (String) ((JavascriptExecutor) driver).executeScript("return navigator.userAgent");
+            cdp.executeCdpCommand("Network.setUserAgentOverride",
+                    Map.of("userAgent", agent + " " + settings.userAgentSuffix()));
+        }
+    }
+
+    String browserVersion() {
+        return driver instanceof RemoteWebDriver remote ? remote.getCapabilities().getBrowserVersion() : "";
+    }
+
+    @Override
+    public Navigation navigate(URI url, Duration timeout) {
+        drainLogs();
+        lastDocumentStatus = 0;
+        lastDocumentError = null;
+        long start = System.nanoTime();
+        try {
+            driver.manage().timeouts().pageLoadTimeout(timeout);
+            driver.get(url.toString());
+        } catch (TimeoutException e) {
+            throw new BrowserException("Opening " + url + " timed out after " + Durations.say(timeout)
+                    + " (no load event) [selenium]", e);
+        } catch (WebDriverException e) {
+            Matcher m = NET_ERROR.matcher(String.valueOf(e.getMessage()));
+            if (m.find()) {
+                throw new SiteUnreachableException(url.toString(), m.group(), "selenium");
+            }
+            throw new BrowserException("Opening " + url + " failed: " + firstLine(e) + " [selenium]", e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        drainLogs();
+        // ChromeDriver reports most network errors itself, but some (a port Chrome refuses, say) only show as an
+        // error page: the failed document load in the performance log tells them apart.
+        if (lastDocumentStatus == 0 && lastDocumentError != null) {
+            throw new SiteUnreachableException(url.toString(), lastDocumentError, "selenium");
+        }
+        return new Navigation(driver.getCurrentUrl(), lastDocumentStatus, took);
+    }
+
+    @Override
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    @Override
+    public String title() {
+        return driver.getTitle();
+    }
+
+    @Override
+    public ElementMatch match(Locator locator, int index) {
+        try {
+            List<WebElement> found = resolve(locator);
+            return ElementMatch.fromScript(script(PageScripts.ELEMENT_STATE, found, index));
+        } catch (StaleElementReferenceException e) {
+            throw new NotActionableException("the page changed while it was read", e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> texts(Locator locator) {
+        try {
+            return ((List<Object>) script(PageScripts.TEXTS, resolve(locator))).stream()
+                    .map(String::valueOf).collect(Collectors.toList());
+        } catch (StaleElementReferenceException e) {
+            throw new NotActionableException("the page changed while it was read", e);
+        }
+    }
+
+    @Override
+    public void click(Locator locator, int index) {
+        act(locator, index, WebElement::click);
+    }
+
+    @Override
+    public void fill(Locator locator, int index, String text) {
+        act(locator, index, element -> {
+            element.clear();
+            element.sendKeys(text);
+        });
+    }
+
+    /** Finds the option as the other engine does ({@link PageScripts#OPTION}), then chooses it. */
+    @Override
+    public void select(Locator locator, int index, String option) {
+        act(locator, index, element -> {
+            String value = String.valueOf(script(PageScripts.OPTION, element, option));
+            if (value.startsWith("!")) {
+                throw new BrowserException("cannot select '" + option + "' in " + locator + ": " + value.substring(1));
+            }
+            script(PageScripts.CHOOSE, element, value);
+        });
+    }
+
+    @Override
+    public byte[] screenshot() {
+        return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    }
+
+    @Override
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
+    @Override
+    public List<ConsoleError> consoleErrors() {
+        drainLogs();
+        return List.copyOf(consoleErrors);
+    }
+
+    @Override
+    public List<FailedRequest> failedRequests() {
+        drainLogs();
+        return List.copyOf(failedRequests);
+    }
+
+    @Override
+    public boolean tracesNatively() {
+        return false;
+    }
+
+    @Override
+    public void startTrace() {
+        throw new UnsupportedOperationException("selenium has no native trace; the browser port records one");
+    }
+
+    @Override
+    public void stopTrace(Path file) {
+        throw new UnsupportedOperationException("selenium has no native trace; the browser port records one");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            driver.quit();
+        } catch (WebDriverException ignored) {
+            // A browser that already died cannot be quit; its profile folder still goes.
+        } finally {
+            deleteQuietly(profile);
+            engine.closed(this);
+        }
+    }
+
+    private List<WebElement> resolve(Locator locator) {
+        List<SearchContext> contexts = List.of(driver);
+        boolean first = true;
+        List<WebElement> found = List.of();
+        for (Locator.Segment segment : locator.segments()) {
+            By by;
+            if (segment.isCss()) {
+                by = By.cssSelector(segment.css());
+            } else {
+                String xpath = segment.xpath();
+                by = By.xpath(!first && xpath.startsWith("/") ? "." + xpath : xpath);
+            }
+            found = new ArrayList<>();
+            for (SearchContext context : contexts) {
+                found.addAll(context.findElements(by));
+            }
+            if (segment.index() != null) {
+                found = segment.index() < found.size() ? List.of(found.get(segment.index())) : List.of();
+            }
+            contexts = new ArrayList<>(found);
+            first = false;
+        }
+        return found;
+    }
+
+    private void act(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
+        try {
+            List<WebElement> found = resolve(locator);
+            if (index >= found.size()) {
+                throw new NotActionableException("no element at index " + index, null);
+            }
+            action.accept(found.get(index));
+        } catch (StaleElementReferenceException | InvalidElementStateException e) {
+            throw new NotActionableException(firstLine(e), e);
+        }
+    }
+
+    private Object script(String function, Object elements, Object argument) {
+        return ((JavascriptExecutor) driver).executeScript(
+                "return (" + function + ")(arguments[0], arguments[1]);", elements, argument);
+    }
+
+    private Object script(String function, Object elements) {
+        return ((JavascriptExecutor) driver).executeScript("return (" + function + ")(arguments[0]);", elements);
+    }
+
+    private synchronized void drainLogs() {
+        if (closed) {
+            return;
+        }
+        try {
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    consoleErrors.add(consoleError(entry));
+                }
+            }
+            for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+                network(JSON.readTree(entry.getMessage()).path("message"));
+            }
+        } catch (IOException | WebDriverException e) {
+            // Logs are diagnostics: a browser that cannot hand them over must not fail the journey.
+        }
+    }
+
+    private ConsoleError consoleError(LogEntry entry) {
+        String message = entry.getMessage();
+        String source = "";
+        Matcher prefix = LOG_PREFIX.matcher(message);
+        if (prefix.find()) {
+            source = prefix.group(1);
+            message = message.substring(prefix.end());
+        }
+        if (message.startsWith("Uncaught ")) {
+            return new ConsoleError(ConsoleError.Kind.UNCAUGHT, message.substring("Uncaught ".length()), driver.getCurrentUrl(),
+                    Instant.ofEpochMilli(entry.getTimestamp()));
+        }
+        // console.error('text') arrives as a JSON string literal: show the text the page logged.
+        if (message.length() >= 2 && message.startsWith("\"") && message.endsWith("\"")) {
+            try {
+                message = JSON.readValue(message, String.class);
+            } catch (IOException ignored) {
+                // Not JSON after all: keep it as the browser wrote it.
+            }
+        }
+        return new ConsoleError(ConsoleError.Kind.CONSOLE, message, driver.getCurrentUrl(), Instant.ofEpochMilli(entry.getTimestamp()));
+    }
+
+    private void network(JsonNode message) {
+        String method = message.path("method").asText();
+        JsonNode params = message.path("params");
+        String id = params.path("requestId").asText();
+        switch (method) {
+            case "Network.requestWillBeSent" -> requests.put(id, new String[] {
+                    params.path("request").path("method").asText(), params.path("request").path("url").asText(),
+                    params.path("type").asText()});
+            case "Network.responseReceived" -> {
+                JsonNode response = params.path("response");
+                int status = response.path("status").asInt();
+                if ("Document".equals(params.path("type").asText())) {
+                    lastDocumentStatus = status;
+                }
+                if (status >= 400) {
+                    String[] request = requests.getOrDefault(id, new String[] {"GET", response.path("url").asText()});
+                    failedRequests.add(new FailedRequest(request[0], response.path("url").asText(), status,
+                            response.path("statusText").asText()));
+                }
+            }
+            case "Network.loadingFailed" -> {
+                String[] request = requests.get(id);
+                if (request != null) {
+                    if ("Document".equals(params.path("type").asText(request[2]))) {
+                        lastDocumentError = params.path("errorText").asText();
+                    }
+                    failedRequests.add(new FailedRequest(request[0], request[1], 0, params.path("errorText").asText()));
+                }
+            }
+            default -> {
+                // Other network events say nothing about failures.
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        // Chrome may still be flushing its profile for a moment after quit: try a few times.
+        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException ignored) {
+                // Try again below.
+            }
+            if (Files.exists(folder)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+}
