@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -201,9 +202,9 @@ public final class Run {
     private JourneyResult launchFailed(Journey journey, Site site, Engine engine) {
         String message = head(journey, site, engine.id()) + ": BROKEN before step 1: the " + engine.id()
                 + " browser could not start (monitor problem, not retried)\n" + indent(engine.launchFailure().getMessage());
-        Attempt attempt = new Attempt(1, Outcome.BROKEN, List.of(), Duration.ZERO, message, List.of(), null);
-        return new JourneyResult(journey.name(), journey.feature(), site.name(), site.role(), engine.id(), Outcome.BROKEN,
-                Duration.ZERO, List.of(attempt), Map.of());
+        Attempt attempt = new Attempt(1, Outcome.BROKEN, Instant.now(), List.of(), Duration.ZERO, message, List.of(), null);
+        return new JourneyResult(ResultKey.journey(journey.name(), site.name(), engine.id()), journey.feature(), site.role(),
+                Outcome.BROKEN, Duration.ZERO, List.of(attempt), Map.of());
     }
 
     private JourneyResult runJourney(Journey journey, Site site, Engine engine, ExecutorService stepThreads) {
@@ -222,8 +223,8 @@ public final class Run {
         }
         Attempt last = attempts.get(attempts.size() - 1);
         Outcome outcome = last.outcome().isSuccess() && attempts.size() > 1 ? Outcome.FLAKY : last.outcome();
-        return new JourneyResult(journey.name(), journey.feature(), site.name(), site.role(), engine.id(), outcome,
-                Duration.ofNanos(System.nanoTime() - start), attempts, prices);
+        return new JourneyResult(ResultKey.journey(journey.name(), site.name(), engine.id()), journey.feature(), site.role(),
+                outcome, Duration.ofNanos(System.nanoTime() - start), attempts, prices);
     }
 
     private record AttemptRun(Attempt attempt, boolean retryable, Map<String, String> prices) {
@@ -231,6 +232,7 @@ public final class Run {
 
     private AttemptRun runAttempt(Journey journey, Site site, Engine engine, int number, ExecutorService stepThreads) {
         long start = System.nanoTime();
+        Instant started = Instant.now();
         long deadline = start + journeyTimeout.toNanos();
         Path folder = outputFolder().resolve(site.name()).resolve(engine.id()).resolve(journey.slug()).resolve("attempt-" + number);
         Page page;
@@ -239,7 +241,7 @@ public final class Run {
         } catch (RuntimeException e) {
             String message = head(journey, site, engine.id()) + ": BROKEN before step 1: the browser could not open a page"
                     + " (monitor problem, not retried)\n" + indent(String.valueOf(e.getMessage()));
-            return new AttemptRun(new Attempt(number, Outcome.BROKEN, List.of(), since(start), message, List.of(), null),
+            return new AttemptRun(new Attempt(number, Outcome.BROKEN, started, List.of(), since(start), message, List.of(), null),
                     false, Map.of());
         }
         try {
@@ -254,6 +256,7 @@ public final class Run {
                 Duration budget = step.budget() != null ? step.budget() : stepBudget;
                 long left = deadline - System.nanoTime();
                 long stepStart = System.nanoTime();
+                Instant stepStarted = Instant.now();
                 Throwable error = left <= 0
                         ? new StepTimeout("the journey timeout of " + Durations.say(journeyTimeout) + " was used up before this step")
                         : runStep(step, context, Duration.ofNanos(Math.min(stepTimeout.toNanos(), left)), page, stepThreads);
@@ -273,13 +276,13 @@ public final class Run {
                         }
                     }
                 }
-                StepResult result = new StepResult(i + 1, step.name(), error == null, took, budget,
+                StepResult result = new StepResult(i + 1, step.name(), error == null, stepStarted, took, budget,
                         error == null ? null : String.valueOf(error.getMessage()));
                 steps.add(result);
                 int attemptNumber = number;
                 notify(l -> l.stepFinished(journey, site, engine.id(), attemptNumber, result));
                 if (error != null) {
-                    return failed(journey, site, engine.id(), number, start, steps, notes, result, error, page, folder, traced, context);
+                    return failed(journey, site, engine.id(), number, start, started, steps, notes, result, error, page, folder, traced, context);
                 }
                 if (result.overBudget()) {
                     notes.add(result.label() + " took " + Durations.say(took) + ", over its " + Durations.say(budget) + " budget");
@@ -289,13 +292,13 @@ public final class Run {
                 keepOrDiscardTrace(page, folder);
             }
             Outcome outcome = notes.isEmpty() ? Outcome.PASSED : Outcome.DEGRADED;
-            return new AttemptRun(new Attempt(number, outcome, steps, since(start), null, notes, null), false, context.prices());
+            return new AttemptRun(new Attempt(number, outcome, started, steps, since(start), null, notes, null), false, context.prices());
         } finally {
             page.close();
         }
     }
 
-    private AttemptRun failed(Journey journey, Site site, String engine, int number, long start, List<StepResult> steps,
+    private AttemptRun failed(Journey journey, Site site, String engine, int number, long start, Instant started, List<StepResult> steps,
                               List<String> notes, StepResult step, Throwable error, Page page, Path folder,
                               boolean traced, AttemptContext context) {
         Outcome outcome;
@@ -331,10 +334,10 @@ public final class Run {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not write " + folder.resolve("failure.txt") + ": " + e.getMessage());
         }
-        StepResult failedStep = new StepResult(step.index(), step.name(), false, step.took(), step.budget(), cause);
+        StepResult failedStep = new StepResult(step.index(), step.name(), false, step.started(), step.took(), step.budget(), cause);
         List<StepResult> all = new ArrayList<>(steps.subList(0, steps.size() - 1));
         all.add(failedStep);
-        return new AttemptRun(new Attempt(number, outcome, all, since(start), message, notes, diagnostics), retryable,
+        return new AttemptRun(new Attempt(number, outcome, started, all, since(start), message, notes, diagnostics), retryable,
                 context.prices());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flows.run.Attempt;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.run.ResultKey;
 import dev.flows.run.RunResult;
 import dev.flows.run.StepResult;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +26,17 @@ class PageCheckRowsTest {
     @TempDir
     Path dir;
 
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    /** A page check ("page: landing") without an engine, or a journey with one. */
     private static JourneyResult result(String name, String site, String engine, Outcome outcome, long ms) {
+        ResultKey key = name.startsWith("page: ") ? ResultKey.pageCheck(name.substring("page: ".length()), site)
+                : ResultKey.journey(name, site, engine);
         boolean ok = outcome.isSuccess();
         String failure = ok ? null : name + " on " + site + ": expected status 200, got 500";
-        StepResult step = new StepResult(1, "GET /", ok, Duration.ofMillis(ms), null, failure);
-        return new JourneyResult(name, "f", site, "primary", engine, outcome, Duration.ofMillis(ms),
-                List.of(new Attempt(1, outcome, List.of(step), Duration.ofMillis(ms), failure, List.of(), null)), Map.of());
+        StepResult step = new StepResult(1, "GET /", ok, T0, Duration.ofMillis(ms), null, failure);
+        return new JourneyResult(key, "f", site.equals("live") ? "primary" : "fallback", outcome, Duration.ofMillis(ms),
+                List.of(new Attempt(1, outcome, T0, List.of(step), Duration.ofMillis(ms), failure, List.of(), null)), Map.of());
     }
 
     @Test
@@ -46,7 +53,7 @@ class PageCheckRowsTest {
                 guest checkout | PASSED 3 s                | PASSED 2 s
 
                 Differences:
-                  - 'page: landing': live FAILED at step 1 'GET /', fallback PASSED
+                  - 'page: landing' (live failing, fallback passing): live FAILED at step 1 'GET /', fallback PASSED
                 """, DisparityReport.of(run).table());
     }
 

@@ -79,8 +79,7 @@ public record RunSummary(Duration duration, List<Check> checks, String brokenRea
                 case DEGRADED -> String.join("; ", result.notes());
                 default -> result.summaryLine();
             };
-            String site = result.site() + (result.engine().isEmpty() ? "" : " [" + result.engine() + "]");
-            return new Check(result.journey(), site, Outcome.valueOf(result.outcome().name()), failure);
+            return new Check(result.journey(), result.key().where(), Outcome.valueOf(result.outcome().name()), failure);
         }
 
         String describe() {
