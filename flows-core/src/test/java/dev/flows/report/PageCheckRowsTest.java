@@ -28,10 +28,17 @@ class PageCheckRowsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-    /** A page check ("page: landing") without an engine, or a journey with one. */
-    private static JourneyResult result(String name, String site, String engine, Outcome outcome, long ms) {
-        ResultKey key = name.startsWith("page: ") ? ResultKey.pageCheck(name.substring("page: ".length()), site)
-                : ResultKey.journey(name, site, engine);
+    private static JourneyResult page(String type, String site, Outcome outcome, long ms) {
+        return result(ResultKey.pageCheck(type, site), outcome, ms);
+    }
+
+    private static JourneyResult journey(String name, String site, String engine, Outcome outcome, long ms) {
+        return result(ResultKey.journey(name, site, engine), outcome, ms);
+    }
+
+    private static JourneyResult result(ResultKey key, Outcome outcome, long ms) {
+        String name = key.title();
+        String site = key.site();
         boolean ok = outcome.isSuccess();
         String failure = ok ? null : name + " on " + site + ": expected status 200, got 500";
         StepResult step = new StepResult(1, "GET /", ok, T0, Duration.ofMillis(ms), null, failure);
@@ -42,10 +49,10 @@ class PageCheckRowsTest {
     @Test
     void withOneEngineThePageRowsShareTheSiteColumns() {
         RunResult run = new RunResult("r", dir, Duration.ofSeconds(1), List.of(
-                result("page: landing", "live", "", Outcome.FAILED, 12),
-                result("page: landing", "fallback", "", Outcome.PASSED, 8),
-                result("guest checkout", "live", "playwright", Outcome.PASSED, 3000),
-                result("guest checkout", "fallback", "playwright", Outcome.PASSED, 2000)));
+                page("landing", "live", Outcome.FAILED, 12),
+                page("landing", "fallback", Outcome.PASSED, 8),
+                journey("guest checkout", "live", "playwright", Outcome.PASSED, 3000),
+                journey("guest checkout", "fallback", "playwright", Outcome.PASSED, 2000)));
         assertEquals("""
                 journey        | live                      | fallback
                 -------------- | ------------------------- | -----------
@@ -60,9 +67,9 @@ class PageCheckRowsTest {
     @Test
     void withTwoEnginesAPageRowShowsInEveryColumnOfItsSite() throws IOException {
         RunResult run = new RunResult("r", dir, Duration.ofSeconds(1), List.of(
-                result("page: cart", "live", "", Outcome.PASSED, 5),
-                result("guest checkout", "live", "playwright", Outcome.PASSED, 3000),
-                result("guest checkout", "live", "selenium", Outcome.PASSED, 4000)));
+                page("cart", "live", Outcome.PASSED, 5),
+                journey("guest checkout", "live", "playwright", Outcome.PASSED, 3000),
+                journey("guest checkout", "live", "selenium", Outcome.PASSED, 4000)));
         DisparityReport report = DisparityReport.of(run);
         assertEquals("""
                 journey        | live [playwright] | live [selenium]
@@ -78,8 +85,8 @@ class PageCheckRowsTest {
     @Test
     void pageChecksAloneMakeOneColumnPerSite() {
         RunResult run = new RunResult("r", dir, Duration.ofSeconds(1), List.of(
-                result("page: cart", "live", "", Outcome.PASSED, 5),
-                result("page: cart", "fallback", "", Outcome.DEGRADED, 2500)));
+                page("cart", "live", Outcome.PASSED, 5),
+                page("cart", "fallback", Outcome.DEGRADED, 2500)));
         assertEquals("""
                 journey    | live        | fallback
                 ---------- | ----------- | --------------
