@@ -109,7 +109,8 @@ public final class Flows implements Callable<Integer> {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             return "unknown argument '" + u.getUnmatched().get(0) + "'";
         }
-        if (e instanceof CommandLine.MissingParameterException m && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
             return o.longestName() + " needs a value";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
