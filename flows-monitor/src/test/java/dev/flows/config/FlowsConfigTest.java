@@ -304,7 +304,7 @@ class FlowsConfigTest {
             "retries|lots|flows.yaml with override -Dflows.retries: retries: 'lots' is not a whole number",
             "engine|firefox|flows.yaml with override -Dflows.engine: unknown engine 'firefox': use playwright or selenium",
             "retires|2|override -Dflows.retires names no config key (keys are sites, engine, browser, timeouts, retries, "
-                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output)"})
+                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output, profile, journeys)"})
     void aBadOverrideIsNamed(String key, String value, String expected) throws IOException {
         assertEquals(expected, error(MINIMAL, Map.of(), Map.of(key, value)));
     }
