@@ -46,11 +46,18 @@ import java.util.Set;
  * @param checks        page-type checks over HTTP (default none)
  * @param alert         when to raise the alarm
  * @param output        where reports and diagnostics go (default {@code target/flows-output})
+ * @param profile       the storefront profile file the journeys are written against, relative to this file
+ *                      (default: the embedded demo store's profile)
+ * @param journeys      classes implementing {@code dev.flows.dsl.JourneySuite} (default: the suites registered
+ *                      through {@code ServiceLoader}, else the standard journeys of the profile)
  */
 public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec browser, TimeoutSpec timeouts,
                           Integer retries, Duration stepBudget, Integer parallelSites, List<String> allowOrders,
                           TrafficSpec traffic, List<HeartbeatSpec> heartbeat, ChecksSpec checks, AlertSpec alert,
-                          Path output) {
+                          Path output, Path profile, List<String> journeys) {
+
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
     public FlowsConfig {
         if (sites == null || sites.isEmpty()) {
@@ -92,6 +99,12 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         checks = checks == null ? ChecksSpec.NONE : checks;
         alert = alert == null ? AlertSpec.DEFAULT : alert;
         output = output == null ? Path.of("target", "flows-output") : output;
+        journeys = journeys == null ? List.of() : List.copyOf(journeys);
+        for (String name : journeys) {
+            if (name == null || !CLASS_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("journeys: '" + name + "' is not a class name (write com.example.shop.ShopJourneys)");
+            }
+        }
     }
 
     /** Reads a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) file, with this process's environment and system properties. */

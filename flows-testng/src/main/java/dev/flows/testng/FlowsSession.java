@@ -6,6 +6,7 @@ import dev.flows.allure.FallbackOnly;
 import dev.flows.browser.Browser;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.journey.Journey;
+import dev.flows.monitor.RunAttachments;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Run;
 import dev.flows.site.Site;
@@ -43,6 +44,8 @@ public final class FlowsSession implements AutoCloseable {
     private final String runId = "testng-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     private final FallbackOnly fallbackOnly = new FallbackOnly();
     private final FileSystemResultsWriter rewriter;
+    private final RunAttachments attachments;
+    private final RunAttachments.Tracking tracking;
 
     private FlowsSession(FlowsSetup setup) {
         this.setup = setup;
@@ -51,6 +54,9 @@ public final class FlowsSession implements AutoCloseable {
             throw new IllegalArgumentException(setup.getClass().getName() + ".sites() returned no site");
         }
         this.rewriter = new FileSystemResultsWriter(setup.allureResults());
+        this.attachments = setup.attachments();
+        // The start ping goes out as the suite starts; finish() sends the end ping with the suite's summary.
+        this.tracking = attachments.start(runId);
     }
 
     /** Launches every engine of {@code setup}; an engine that cannot start makes its journeys BROKEN, not the suite. */
@@ -121,6 +127,7 @@ public final class FlowsSession implements AutoCloseable {
         }
         JourneyResult result = run.journey(c.journey()).site(c.site()).runId(runId)
                 .build().execute().results().get(0);
+        tracking.record(result);
         try {
             report(result, browser == null ? "" : browser.describe());
         } catch (RuntimeException e) {
@@ -165,8 +172,19 @@ public final class FlowsSession implements AutoCloseable {
         results.writeExecutor(System.getenv());
     }
 
+    /**
+     * Judges the suite's journeys through the alert threshold, writes the disparity report and sends the end
+     * heartbeat with the summary. A failure here is logged: the tests' verdicts stand.
+     */
+    void finish() {
+        tracking.finish(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+    }
+
     @Override
     public void close() {
+        // Without finish() (the suite broke), the heartbeat hears "run ended without a result".
+        tracking.close();
+        attachments.close();
         browsers.values().forEach(b -> {
             try {
                 b.close();
