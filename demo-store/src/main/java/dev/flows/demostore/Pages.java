@@ -369,4 +369,20 @@ final class Pages {
                 </body></html>
                 """.formatted(esc(target), esc(instanceName));
     }
+
+    /** The page of another HTTP error status (the fault {@code httpStatus}), without the shop's header like the 500 page. */
+    static String httpError(String instanceName, int status, String target) {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>%1$d Error</title>
+                <link rel="stylesheet" href="/static/app.css"></head>
+                <body class="error-page">
+                <main class="panel narrow" data-testid="http-error" data-test="http-error">
+                <h1>%1$d · This page is not available</h1>
+                <p>We could not load <code>%2$s</code>.</p>
+                </main>
+                <footer class="footer__bottom container"><span class="served-by" data-testid="served-by">Served by %3$s</span></footer>
+                </body></html>
+                """.formatted(status, esc(target), esc(instanceName));
+    }
 }
