@@ -55,6 +55,10 @@ public record JourneyResult(String journey, String feature, String site, String 
 
     /** The full failure message, or "" when nothing failed. */
     public String message() {
+        if (outcome == Outcome.DEGRADED) {
+            // A degraded journey says why: which step was slow (its time and budget) or what was tolerated.
+            return "'" + journey + "' on " + site + " [" + engine + "]: DEGRADED: " + String.join("; ", notes());
+        }
         return failedAttempt().map(Attempt::failure).orElse("");
     }
 

@@ -85,6 +85,9 @@ public final class Run {
     private final TrafficMark traffic;
     private final Set<String> allowOrders;
     private final PageErrors pageErrors;
+    private final HealthPolicy httpErrors;
+    private final HealthPolicy failedRequests;
+    private final HealthPolicy dialogs;
     private final List<RunListener> listeners;
     private final boolean keepTraces;
     private final Timeouts pageTimeouts;
@@ -105,6 +108,9 @@ public final class Run {
         this.traffic = b.traffic;
         this.allowOrders = Set.copyOf(b.allowOrders);
         this.pageErrors = b.pageErrors;
+        this.httpErrors = b.httpErrors;
+        this.failedRequests = b.failedRequests;
+        this.dialogs = b.dialogs;
         this.listeners = List.copyOf(b.listeners);
         this.keepTraces = b.keepTraces;
         this.pageTimeouts = b.pageTimeouts;
@@ -249,15 +255,35 @@ public final class Run {
             List<StepResult> steps = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             int errorsSeen = 0;
+            PageHealth health = new PageHealth(page, site.baseUrl(), httpErrors, failedRequests, dialogs);
             for (int i = 0; i < journey.steps().size(); i++) {
                 Step step = journey.steps().get(i);
                 Duration budget = step.budget() != null ? step.budget() : stepBudget;
                 long left = deadline - System.nanoTime();
                 long stepStart = System.nanoTime();
+                List<PageHealth.Problem> problems = new ArrayList<>();
                 Throwable error = left <= 0
                         ? new StepTimeout("the journey timeout of " + Durations.say(journeyTimeout) + " was used up before this step")
-                        : runStep(step, context, Duration.ofNanos(Math.min(stepTimeout.toNanos(), left)), page, stepThreads);
+                        : runStep(step, context, Duration.ofNanos(Math.min(stepTimeout.toNanos(), left)), stepThreads, health, problems);
                 Duration took = since(stepStart);
+                problems.addAll(health.fresh(false));
+                if (error == null) {
+                    List<PageHealth.Problem> failing = problems.stream().filter(p -> p.mode() == PageErrors.Mode.FAIL).toList();
+                    if (!failing.isEmpty()) {
+                        error = PageHealthFailure.of(failing);
+                    }
+                }
+                for (PageHealth.Problem p : problems) {
+                    if (p.mode() == PageErrors.Mode.DEGRADE) {
+                        notes.add("step " + (i + 1) + " '" + step.name() + "': " + p.description());
+                    }
+                }
+                if (error != null && !(error instanceof PageHealthFailure)) {
+                    List<dev.flows.browser.Dialog> shown = health.dialogsSoFar();
+                    if (!shown.isEmpty()) {
+                        error = new WithDialogs(error, shown);
+                    }
+                }
                 if (error == null && pageErrors.mode() != PageErrors.Mode.IGNORE) {
                     List<ConsoleError> all = safeConsoleErrors(page);
                     List<ConsoleError> fresh = all.subList(Math.min(errorsSeen, all.size()), all.size()).stream()
@@ -301,6 +327,11 @@ public final class Run {
         Outcome outcome;
         boolean retryable;
         String verdict;
+        String dialogsSeen = "";
+        if (error instanceof WithDialogs with) {
+            dialogsSeen = "\n" + with.getMessage();
+            error = with.getCause();
+        }
         String cause = String.valueOf(error.getMessage());
         if (error instanceof SiteUnreachableException) {
             outcome = Outcome.FAILED;
@@ -311,7 +342,8 @@ public final class Run {
             retryable = false;
             verdict = "BROKEN (monitor problem, not retried)";
         } else if (error instanceof BrowserException || error instanceof ExpectationFailedException
-                || error instanceof AssertionError || error instanceof StepTimeout || error instanceof PageErrorFailure) {
+                || error instanceof AssertionError || error instanceof StepTimeout || error instanceof PageErrorFailure
+                || error instanceof PageHealthFailure) {
             outcome = Outcome.FAILED;
             retryable = true;
             verdict = "FAILED";
@@ -321,6 +353,7 @@ public final class Run {
             verdict = "BROKEN (the journey's own code threw, not retried)";
             cause = error.getClass().getName() + ": " + cause;
         }
+        cause = cause + dialogsSeen;
         Diagnostics diagnostics = Diagnostics.capture(page, folder, traced);
         String message = head(journey, site, engine) + ": " + step.label() + " " + verdict + " after "
                 + Durations.say(step.took()) + " (attempt " + number + " of " + (retries + 1) + ")\n"
@@ -338,14 +371,37 @@ public final class Run {
                 context.prices());
     }
 
-    private Throwable runStep(Step step, AttemptContext context, Duration limit, Page page, ExecutorService stepThreads) {
+    /**
+     * Runs the step on a worker thread and watches the page meanwhile: a page answered with an HTTP error (or a
+     * failed same-origin request) whose policy fails the step ends it at once, instead of letting the step wait
+     * out its element timeout on an error page.
+     */
+    private Throwable runStep(Step step, AttemptContext context, Duration limit, ExecutorService stepThreads,
+                              PageHealth health, List<PageHealth.Problem> problems) {
         Future<?> future = stepThreads.submit(() -> {
             step.action().run(context);
             return null;
         });
+        long deadline = System.nanoTime() + limit.toNanos();
         try {
-            future.get(limit.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-            return null;
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    future.get(Math.min(left, HEALTH_TICK.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    return null;
+                } catch (TimeoutException tick) {
+                    problems.addAll(health.fresh(true));
+                    List<PageHealth.Problem> failing = problems.stream().filter(p -> p.mode() == PageErrors.Mode.FAIL).toList();
+                    if (!failing.isEmpty()) {
+                        // Not interrupted: the step's waits end by themselves once the page closes after the failure.
+                        future.cancel(false);
+                        return PageHealthFailure.of(failing);
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             return e.getCause();
         } catch (TimeoutException e) {
@@ -469,6 +525,35 @@ public final class Run {
         }
     }
 
+    /** How often a running step's page is checked for HTTP errors and failed requests. */
+    private static final Duration HEALTH_TICK = Duration.ofMillis(200);
+
+    /** A page-health problem (HTTP error, failed request, dialog) that its {@link HealthPolicy} turns into a failure. */
+    private static final class PageHealthFailure extends RuntimeException {
+        PageHealthFailure(String message) {
+            super(message);
+        }
+
+        static PageHealthFailure of(List<PageHealth.Problem> problems) {
+            String said = problems.stream().map(PageHealth.Problem::description).distinct().collect(Collectors.joining("\n"));
+            String kind = problems.get(0).kind();
+            String setting = switch (kind) {
+                case "http" -> "httpErrors";
+                case "request" -> "failedRequests";
+                default -> "dialogs";
+            };
+            return new PageHealthFailure(said + "\n(a shop defect; to tolerate it: Run.Builder." + setting
+                    + "(HealthPolicy.failStep().allow(\"<regex>\")), HealthPolicy.degrade() or HealthPolicy.ignore())");
+        }
+    }
+
+    /** Another failure, with the dialogs the page had opened: they go into its message. */
+    private static final class WithDialogs extends RuntimeException {
+        WithDialogs(Throwable cause, List<dev.flows.browser.Dialog> dialogs) {
+            super("dialogs the page opened: " + dialogs.stream().map(d -> d.toString()).collect(Collectors.joining(", ")), cause);
+        }
+    }
+
     /** An uncaught page error that the run's {@link PageErrors} turn into a failure. */
     private static final class PageErrorFailure extends RuntimeException {
         PageErrorFailure(String message) {
@@ -496,6 +581,9 @@ public final class Run {
         private TrafficMark traffic = TrafficMark.defaults();
         private final Set<String> allowOrders = new LinkedHashSet<>();
         private PageErrors pageErrors = PageErrors.failStep();
+        private HealthPolicy httpErrors = HealthPolicy.failStep();
+        private HealthPolicy failedRequests = HealthPolicy.failStep();
+        private HealthPolicy dialogs = HealthPolicy.failStep();
         private final List<RunListener> listeners = new ArrayList<>();
         private boolean keepTraces;
         private Timeouts pageTimeouts;
@@ -611,6 +699,30 @@ public final class Run {
 
         public Builder pageErrors(PageErrors pageErrors) {
             this.pageErrors = Objects.requireNonNull(pageErrors, "pageErrors");
+            return this;
+        }
+
+        /**
+         * What a page answered with an HTTP error status (4xx, 5xx) does: by default it fails the step at once,
+         * naming the status and the URL, instead of leaving the step to time out on the error page.
+         */
+        public Builder httpErrors(HealthPolicy policy) {
+            this.httpErrors = Objects.requireNonNull(policy, "httpErrors");
+            return this;
+        }
+
+        /**
+         * What a failed same-origin request (a broken image, a missing script or style, an API call with 4xx/5xx)
+         * does: by default it fails the step. Other origins (analytics, CDNs) are not watched.
+         */
+        public Builder failedRequests(HealthPolicy policy) {
+            this.failedRequests = Objects.requireNonNull(policy, "failedRequests");
+            return this;
+        }
+
+        /** What a JavaScript dialog (alert, confirm, prompt; accepted as a shopper would) does: by default it fails the step. */
+        public Builder dialogs(HealthPolicy policy) {
+            this.dialogs = Objects.requireNonNull(policy, "dialogs");
             return this;
         }
 

@@ -73,6 +73,8 @@ final class SeleniumSession implements EngineSession {
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
+    private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
+    private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
     private int lastDocumentStatus;
     private String lastDocumentError;
     private boolean closed;
@@ -141,6 +143,9 @@ final class SeleniumSession implements EngineSession {
         cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", settings.width(), "height", settings.height(), "deviceScaleFactor", 1, "mobile", false));
         cdp.executeCdpCommand("Network.enable", Map.of());
+        // ChromeDriver turns a dialog into an error on the next command and forgets its text: answer and record
+        // dialogs in the page instead (PageScripts.DIALOG_RECORDER), as Playwright's dialog event does.
+        cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PageScripts.DIALOG_RECORDER));
         if (!settings.extraHeaders().isEmpty()) {
             cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
         }
@@ -158,6 +163,7 @@ final class SeleniumSession implements EngineSession {
     @Override
     public Navigation navigate(URI url, Duration timeout) {
         drainLogs();
+        takeDialogs();
         lastDocumentStatus = 0;
         lastDocumentError = null;
         long start = System.nanoTime();
@@ -260,6 +266,34 @@ final class SeleniumSession implements EngineSession {
     public List<FailedRequest> failedRequests() {
         drainLogs();
         return List.copyOf(failedRequests);
+    }
+
+    @Override
+    public List<Navigation> navigations() {
+        drainLogs();
+        return List.copyOf(navigations);
+    }
+
+    @Override
+    public List<dev.flows.browser.Dialog> dialogs() {
+        takeDialogs();
+        return List.copyOf(dialogs);
+    }
+
+    private synchronized void takeDialogs() {
+        if (closed) {
+            return;
+        }
+        try {
+            Object taken = ((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();");
+            if (taken instanceof String text && !text.isBlank()) {
+                for (JsonNode d : JSON.readTree(text)) {
+                    dialogs.add(new dev.flows.browser.Dialog(d.path("type").asText(), d.path("message").asText(), d.path("url").asText()));
+                }
+            }
+        } catch (IOException | WebDriverException e) {
+            // A page that cannot be asked right now (mid-navigation) keeps its dialogs for the next time.
+        }
     }
 
     @Override
@@ -393,6 +427,7 @@ final class SeleniumSession implements EngineSession {
                 int status = response.path("status").asInt();
                 if ("Document".equals(params.path("type").asText())) {
                     lastDocumentStatus = status;
+                    navigations.add(new Navigation(response.path("url").asText(), status, Duration.ZERO));
                 }
                 if (status >= 400) {
                     String[] request = requests.getOrDefault(id, new String[] {"GET", response.path("url").asText()});
