@@ -46,12 +46,13 @@ final class PageHealth {
     }
 
     /**
-     * The problems that count since the last call. With {@code quick}, only navigations and requests are read (what
-     * can be read while a step still runs); dialogs wait for the end of the step.
+     * The problems that count since the last call. With {@code quick}, only the navigations the engine already
+     * heard of are read: a step still running owns the browser (a WebDriver session takes one command at a time),
+     * so failed requests and dialogs wait for the end of the step.
      */
     synchronized List<Problem> fresh(boolean quick) {
         List<Problem> out = new ArrayList<>();
-        List<FailedRequest> requests = safe(page::failedRequests);
+        List<FailedRequest> requests = quick ? List.of() : safe(page::failedRequests);
         List<Navigation> navigations = safe(page::navigations);
         List<Navigation> newNavigations = navigations.subList(Math.min(navigationsSeen, navigations.size()), navigations.size());
         for (Navigation n : newNavigations) {
@@ -74,8 +75,8 @@ final class PageHealth {
             }
         }
         navigationsSeen = navigations.size();
-        requestsSeen = requests.size();
         if (!quick) {
+            requestsSeen = requests.size();
             List<Dialog> all = safe(page::dialogs);
             for (Dialog dialog : all.subList(Math.min(dialogsSeen, all.size()), all.size())) {
                 String d = "JavaScript " + dialog + " opened on " + dialog.url();

@@ -76,6 +76,8 @@ final class SeleniumSession implements EngineSession {
     private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
     private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
     private int lastDocumentStatus;
+    private volatile long lastDrain = System.nanoTime();
+    private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
     private String lastDocumentError;
     private boolean closed;
 
@@ -202,6 +204,10 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public ElementMatch match(Locator locator, int index) {
+        // While a step waits for an element, keep hearing of navigations (a click into an error page) now and then.
+        if (System.nanoTime() - lastDrain > DRAIN_EVERY.toNanos()) {
+            drainLogs();
+        }
         try {
             List<WebElement> found = resolve(locator);
             return ElementMatch.fromScript(script(PageScripts.ELEMENT_STATE, found, index));
@@ -268,9 +274,13 @@ final class SeleniumSession implements EngineSession {
         return List.copyOf(failedRequests);
     }
 
+    /**
+     * The documents heard of so far, without asking the browser: this may be read from another thread while a step
+     * runs, and a WebDriver session must not take two commands at once. The logs are drained by the step's own
+     * calls ({@link #navigate}, and {@link #match} every few hundred milliseconds).
+     */
     @Override
     public List<Navigation> navigations() {
-        drainLogs();
         return List.copyOf(navigations);
     }
 
@@ -377,6 +387,7 @@ final class SeleniumSession implements EngineSession {
         if (closed) {
             return;
         }
+        lastDrain = System.nanoTime();
         try {
             for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
                 if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
