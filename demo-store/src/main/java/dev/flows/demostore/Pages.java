@@ -164,7 +164,7 @@ final class Pages {
                       <div class="line__info">
                         <a class="line__name" data-testid="line-name" href="/product/%1$s">%4$s</a>
                         %5$s
-                        <span class="muted">%6$s each</span>
+                        <span class="muted" data-testid="line-price">%6$s each</span>
                       </div>
                       <form class="line__form" method="post" action="/cart/change" novalidate>
                         <input type="hidden" name="line" value="%2$d">

@@ -85,10 +85,14 @@ final class SinglePageShop {
             return Response.text(405, "Method " + method + " not allowed on " + path);
         }
         boolean known = PAGES.contains(path) || path.matches("/item/[a-z0-9-]+");
-        return Response.html(known ? 200 : 404, shell());
+        // A product page comes with its product, as server-rendered apps hand their first data to the client:
+        // its first render (and its images) belong to the page load.
+        Map<String, Object> initial = path.startsWith("/item/")
+                ? cat.product(path.substring("/item/".length())).map(p -> product(cat, p)).orElse(null) : null;
+        return Response.html(known ? 200 : 404, shell(initial));
     }
 
-    private String shell() {
+    private String shell(Map<String, Object> initialProduct) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("instance", name);
         config.put("checkout", checkout == DemoStore.CheckoutFlow.ONE_PAGE ? "one-page" : "short");
@@ -116,6 +120,9 @@ final class SinglePageShop {
             pageFaults.add(m);
         }
         config.put("faults", pageFaults);
+        if (initialProduct != null) {
+            config.put("initialProduct", initialProduct);
+        }
         // "</" cannot end the script early: the JSON is written with it escaped.
         String configJson = write(config).replace("</", "<\\/");
         return """

@@ -231,11 +231,14 @@
   }
 
   function itemView(id) {
-    page('', '<p class="loading">Loading…</p>');
-    return fetch('/api/products/' + encodeURIComponent(id), { credentials: 'same-origin' }).then(function (r) {
+    var initial = FLOWS.initialProduct && FLOWS.initialProduct.id === id ? FLOWS.initialProduct : null;
+    FLOWS.initialProduct = null;   // only the first render: later visits ask the API
+    if (!initial) { page('', '<p class="loading">Loading…</p>'); }
+    var data = initial ? Promise.resolve(initial) : fetch('/api/products/' + encodeURIComponent(id), { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) { throw new Error('HTTP ' + r.status + ' from /api/products/' + id); }
       return r.json();
-    }).then(function (p) {
+    });
+    return data.then(function (p) {
       var chosen = p.variants.length ? p.variants[0].id : '';
       var swatches = p.variants.length ? '<div class="swatches" role="group" data-test="swatches" aria-label="' + esc(p.variantLabel) + '">' +
         p.variants.map(function (v, i) {
