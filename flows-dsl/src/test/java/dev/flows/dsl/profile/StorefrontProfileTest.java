@@ -53,11 +53,13 @@ class StorefrontProfileTest {
     void refuses_bad_profiles_with_one_line_naming_file_and_key() {
         assertError("shop.yaml: unknown key 'hokks' (expected name, testIdAttribute, cartCountWhenEmpty, urls, hooks)", "name: x\nhokks: {}\n");
         assertError("shop.yaml: name: required, a text such as 'my-shop'", "urls: {cart: /cart}\n");
-        assertError("shop.yaml: hooks.addToKart: unknown hook (known: categoryLink, productCard, inStockCard, productName, "
-                + "productTitle, productPrice, stockStatus, variant, quantity, addToCart, cartCount, cartLine, lineName, lineQuantity, "
-                + "lineUpdate, lineRemove, cartTotal, cartEmpty, checkoutButton, email, firstName, lastName, street, postalCode, city, "
-                + "country, continueToPayment, cardNumber, placeOrder, orderNumber, searchInput, searchSubmit, searchResults, "
-                + "loginEmail, loginPassword, loginSubmit, accountGreeting)", "name: x\nhooks:\n  addToKart: testId:add\n");
+        assertError("shop.yaml: hooks.addToKart: unknown hook (known: categoryLink, categoryMenu, sort, cardPrice, productCard, "
+                + "inStockCard, productName, productTitle, productPrice, stockStatus, variant, quantity, addToCart, cartCount, cartLine, "
+                + "lineName, lineQuantity, lineIncrease, lineDecrease, linePrice, lineUpdate, lineRemove, cartTotal, cartEmpty, "
+                + "checkoutButton, email, firstName, lastName, street, postalCode, city, country, phone, province, shippingMethod, "
+                + "continueToPayment, continueToOverview, subtotal, shippingTotal, tax, total, paymentMethod, cardNumber, placeOrder, "
+                + "orderNumber, searchInput, searchSubmit, searchResults, loginEmail, loginUsername, loginPassword, loginSubmit, "
+                + "accountGreeting)", "name: x\nhooks:\n  addToKart: testId:add\n");
         assertError("shop.yaml: hooks.cartCount: locator must start with testId:, css:, xpath: or text: \"tesId:cart-count\"",
                 "name: x\nhooks:\n  cartCount: tesId:cart-count\n");
         assertError("shop.yaml: urls.search: must contain {query} where the search words go: \"/search\"",
