@@ -30,6 +30,7 @@ final class AdminEndpoint {
 
     static final String TOKEN_HEADER = "X-Admin-Token";
     static final List<String> KINDS = List.of("latency", "serverError", "hideElement", "scriptError", "lateElement",
+            "status", "wrongProductLink", "deadAddToCart", "listingPrice", "slowListing", "dialog", "brokenImages", "droppingField",
             "down", "up", "staleCatalogue", "clear");
 
     private final byte[] token;
@@ -89,6 +90,14 @@ final class AdminEndpoint {
                 case "hideElement" -> faults.add(new Fault.HiddenElement(route(body), body.path("testId").asText("")));
                 case "scriptError" -> faults.add(new Fault.ScriptError(route(body), body.path("message").asText("")));
                 case "lateElement" -> faults.add(new Fault.LateElement(route(body), body.path("testId").asText(""), millis(body, "delayMs")));
+                case "status" -> faults.add(new Fault.Status(route(body), body.path("status").asInt(0)));
+                case "wrongProductLink" -> faults.add(new Fault.WrongProductLink(body.path("product").asText("")));
+                case "deadAddToCart" -> faults.add(new Fault.DeadAddToCart(body.path("product").asText("")));
+                case "listingPrice" -> faults.add(new Fault.ListingPrice(body.path("percent").asInt(0)));
+                case "slowListing" -> faults.add(new Fault.SlowListing(millis(body, "delayMs")));
+                case "dialog" -> faults.add(new Fault.Dialog(route(body), body.path("testId").asText(""), body.path("message").asText("")));
+                case "brokenImages" -> faults.add(new Fault.BrokenImages(route(body)));
+                case "droppingField" -> faults.add(new Fault.DroppingField(route(body), body.path("testId").asText("")));
                 case "staleCatalogue" -> faults.staleCatalogue(body.path("stale").asBoolean(true));
                 case "clear" -> faults.clear();
                 case "up" -> faults.up();
@@ -147,6 +156,21 @@ final class AdminEndpoint {
                 m.put("testId", h.testId());
             } else if (f instanceof Fault.ScriptError s) {
                 m.put("message", s.message());
+            } else if (f instanceof Fault.Status st) {
+                m.put("status", st.status());
+            } else if (f instanceof Fault.WrongProductLink w) {
+                m.put("product", w.productId());
+            } else if (f instanceof Fault.DeadAddToCart d) {
+                m.put("product", d.productId());
+            } else if (f instanceof Fault.ListingPrice lp) {
+                m.put("percent", lp.percent());
+            } else if (f instanceof Fault.SlowListing sl) {
+                m.put("delayMs", sl.delay().toMillis());
+            } else if (f instanceof Fault.Dialog d) {
+                m.put("testId", d.testId());
+                m.put("message", d.message());
+            } else if (f instanceof Fault.DroppingField d) {
+                m.put("testId", d.testId());
             } else if (f instanceof Fault.LateElement l) {
                 m.put("testId", l.testId());
                 m.put("delayMs", l.delay().toMillis());

@@ -15,11 +15,15 @@ public final class DemoStoreMain {
     public static void main(String[] args) throws InterruptedException {
         int livePort = 0;
         int fallbackPort = 0;
+        DemoStore.Shape shape = DemoStore.Shape.CLASSIC;
+        DemoStore.CheckoutFlow checkout = DemoStore.CheckoutFlow.SHORT;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--live-port" -> livePort = port(args, ++i);
                     case "--fallback-port" -> fallbackPort = port(args, ++i);
+                    case "--shape" -> shape = DemoStore.Shape.of(value(args, ++i));
+                    case "--checkout" -> checkout = DemoStore.CheckoutFlow.of(value(args, ++i));
                     case "--help", "-h" -> {
                         System.out.println(usage());
                         return;
@@ -33,8 +37,9 @@ public final class DemoStoreMain {
             System.exit(2);
             return;
         }
-        DemoStore live = DemoStore.builder().name("live").port(livePort).start();
-        DemoStore fallback = DemoStore.builder().name("fallback").port(fallbackPort).adminToken(live.adminToken()).start();
+        DemoStore live = DemoStore.builder().name("live").port(livePort).shape(shape).checkoutFlow(checkout).start();
+        DemoStore fallback = DemoStore.builder().name("fallback").port(fallbackPort).shape(shape).checkoutFlow(checkout)
+                .adminToken(live.adminToken()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             live.close();
@@ -46,6 +51,13 @@ public final class DemoStoreMain {
         System.out.println("admin token: " + live.adminToken() + "  (header X-Admin-Token, both instances)");
         System.out.println("Ctrl-C stops both.");
         stopped.await();
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
     }
 
     private static int port(String[] args, int i) {
@@ -64,6 +76,7 @@ public final class DemoStoreMain {
     }
 
     private static String usage() {
-        return "usage: DemoStoreMain [--live-port N] [--fallback-port N]   (0 = any free port; binds 127.0.0.1 only)";
+        return "usage: DemoStoreMain [--live-port N] [--fallback-port N] [--shape classic|single-page] [--checkout short|one-page]"
+                + "   (0 = any free port; binds 127.0.0.1 only)";
     }
 }

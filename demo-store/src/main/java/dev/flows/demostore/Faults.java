@@ -69,6 +69,46 @@ public final class Faults {
         return add(new Fault.LateElement(RoutePattern.of(route), testId, delay));
     }
 
+    /** Matching routes answer {@code status} (400-599): an error page, or a JSON error on the API. */
+    public Faults httpStatus(String route, int status) {
+        return add(new Fault.Status(RoutePattern.of(route), status));
+    }
+
+    /** The listing's links to {@code productId} open the next product of the catalogue instead. */
+    public Faults wrongProductLink(String productId) {
+        return add(new Fault.WrongProductLink(productId));
+    }
+
+    /** Adding {@code productId} to the cart silently does nothing: no error, no change. */
+    public Faults deadAddToCart(String productId) {
+        return add(new Fault.DeadAddToCart(productId));
+    }
+
+    /** Listings show prices {@code percent} higher (or lower, when negative) than the product pages and the cart. */
+    public Faults listingPrice(int percent) {
+        return add(new Fault.ListingPrice(percent));
+    }
+
+    /** The product listing renders {@code delay} after the rest of its page. */
+    public Faults slowListing(Duration delay) {
+        return add(new Fault.SlowListing(delay));
+    }
+
+    /** On matching pages, using the element with this test id (click, or change of a field) opens {@code alert(message)}. */
+    public Faults dialog(String route, String testId, String message) {
+        return add(new Fault.Dialog(RoutePattern.of(route), testId, message));
+    }
+
+    /** On matching pages, product images fail to load (404). */
+    public Faults brokenImages(String route) {
+        return add(new Fault.BrokenImages(RoutePattern.of(route)));
+    }
+
+    /** On matching pages, the field with this test id drops what is typed into it. */
+    public Faults droppingField(String route, String testId) {
+        return add(new Fault.DroppingField(RoutePattern.of(route), testId));
+    }
+
     /** Any fault built elsewhere, e.g. parsed by the admin endpoint. */
     public Faults add(Fault fault) {
         synchronized (active) {
@@ -131,6 +171,16 @@ public final class Faults {
 
     public boolean isStaleCatalogue() {
         return staleCatalogue;
+    }
+
+    /** The active fault of this type, if one is on. */
+    <T extends Fault> java.util.Optional<T> find(Class<T> type) {
+        return active.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** The active faults of this type. */
+    <T extends Fault> List<T> all(Class<T> type) {
+        return active.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The active faults that apply to a request path. */

@@ -119,6 +119,7 @@ class AdminEndpointTest {
         var unknown = post("{\"kind\":\"explode\"}");
         assertEquals(400, unknown.status());
         assertEquals("unknown fault kind: \"explode\" (one of latency, serverError, hideElement, scriptError, lateElement, "
+                + "status, wrongProductLink, deadAddToCart, listingPrice, slowListing, dialog, brokenImages, droppingField, "
                 + "down, up, staleCatalogue, clear)", read(unknown).path("message").asText());
         assertEquals("route pattern matches no demo-store route: \"/prodcut/*\"",
                 read(post("{\"kind\":\"serverError\",\"route\":\"/prodcut/*\"}")).path("message").asText());

@@ -33,6 +33,8 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
     public static final String CONSOLE_ERRORS = "console-errors.txt";
     public static final String FAILED_REQUESTS = "failed-requests.txt";
     public static final String TRACE = "trace.zip";
+    /** Written only when the page opened JavaScript dialogs: each with its text. */
+    public static final String DIALOGS = "dialogs.txt";
 
     public Diagnostics {
         files = List.copyOf(files);
@@ -55,6 +57,14 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
         save(folder.resolve(PAGE_SOURCE), () -> page.pageSource().getBytes(StandardCharsets.UTF_8), files, problems);
         save(folder.resolve(CONSOLE_ERRORS), () -> lines(page.consoleErrors()), files, problems);
         save(folder.resolve(FAILED_REQUESTS), () -> lines(page.failedRequests()), files, problems);
+        try {
+            List<dev.flows.browser.Dialog> dialogs = page.dialogs();
+            if (!dialogs.isEmpty()) {
+                save(folder.resolve(DIALOGS), () -> lines(dialogs.stream().map(d -> d + " on " + d.url()).toList()), files, problems);
+            }
+        } catch (RuntimeException e) {
+            problems.add(DIALOGS + ": " + firstLine(e.getMessage()));
+        }
         if (traceStarted) {
             try {
                 files.add(page.stopTrace(folder.resolve(TRACE)));

@@ -68,6 +68,7 @@ public final class Run {
     private final TrafficMark traffic;
     private final Set<String> allowOrders;
     private final PageErrors pageErrors;
+    private final AttemptSettings.HealthPolicies health;
     private final List<RunListener> listeners;
     private final boolean keepTraces;
     private final Timeouts pageTimeouts;
@@ -88,6 +89,7 @@ public final class Run {
         this.traffic = b.traffic;
         this.allowOrders = Set.copyOf(b.allowOrders);
         this.pageErrors = b.pageErrors;
+        this.health = new AttemptSettings.HealthPolicies(b.httpErrors, b.failedRequests, b.dialogs);
         this.listeners = List.copyOf(b.listeners);
         this.keepTraces = b.keepTraces;
         this.pageTimeouts = b.pageTimeouts;
@@ -124,7 +126,7 @@ public final class Run {
     public RunResult execute() {
         long start = System.nanoTime();
         AttemptSettings settings = new AttemptSettings(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder(),
-                traffic, allowOrders, pageErrors, keepTraces, pageTimeouts);
+                traffic, allowOrders, pageErrors, keepTraces, pageTimeouts, health);
         List<JourneyResult> results = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
                 new Listeners(listeners)).run();
         return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results);
@@ -150,6 +152,9 @@ public final class Run {
         private TrafficMark traffic = TrafficMark.defaults();
         private final Set<String> allowOrders = new LinkedHashSet<>();
         private PageErrors pageErrors = PageErrors.failStep();
+        private HealthPolicy httpErrors = HealthPolicy.failStep();
+        private HealthPolicy failedRequests = HealthPolicy.failStep();
+        private HealthPolicy dialogs = HealthPolicy.failStep();
         private final List<RunListener> listeners = new ArrayList<>();
         private boolean keepTraces;
         private Timeouts pageTimeouts;
@@ -260,6 +265,30 @@ public final class Run {
         /** Lets this run place orders on these production sites (by name). */
         public Builder allowOrders(String... siteNames) {
             allowOrders.addAll(List.of(siteNames));
+            return this;
+        }
+
+        /**
+         * What a page answered with an HTTP error status (4xx, 5xx) does: by default it fails the step at once,
+         * naming the status and the URL, instead of leaving the step to time out on the error page.
+         */
+        public Builder httpErrors(HealthPolicy policy) {
+            this.httpErrors = Objects.requireNonNull(policy, "httpErrors");
+            return this;
+        }
+
+        /**
+         * What a failed same-origin request (a broken image, a missing script or style, an API call with 4xx/5xx)
+         * does: by default it fails the step. Other origins (analytics, CDNs) are not watched.
+         */
+        public Builder failedRequests(HealthPolicy policy) {
+            this.failedRequests = Objects.requireNonNull(policy, "failedRequests");
+            return this;
+        }
+
+        /** What a JavaScript dialog (alert, confirm, prompt; accepted as a shopper would) does: by default it fails the step. */
+        public Builder dialogs(HealthPolicy policy) {
+            this.dialogs = Objects.requireNonNull(policy, "dialogs");
             return this;
         }
 

@@ -73,7 +73,11 @@ final class SeleniumSession implements EngineSession {
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
+    private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
+    private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
     private int lastDocumentStatus;
+    private volatile long lastDrain = System.nanoTime();
+    private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
     private String lastDocumentError;
     private boolean closed;
 
@@ -141,6 +145,9 @@ final class SeleniumSession implements EngineSession {
         cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", settings.width(), "height", settings.height(), "deviceScaleFactor", 1, "mobile", false));
         cdp.executeCdpCommand("Network.enable", Map.of());
+        // ChromeDriver turns a dialog into an error on the next command and forgets its text: answer and record
+        // dialogs in the page instead (PageScripts.DIALOG_RECORDER), as Playwright's dialog event does.
+        cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PageScripts.DIALOG_RECORDER));
         if (!settings.extraHeaders().isEmpty()) {
             cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
         }
@@ -158,6 +165,7 @@ final class SeleniumSession implements EngineSession {
     @Override
     public Navigation navigate(URI url, Duration timeout) {
         drainLogs();
+        takeDialogs();
         lastDocumentStatus = 0;
         lastDocumentError = null;
         long start = System.nanoTime();
@@ -196,6 +204,10 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public ElementMatch match(Locator locator, int index) {
+        // While a step waits for an element, keep hearing of navigations (a click into an error page) now and then.
+        if (System.nanoTime() - lastDrain > DRAIN_EVERY.toNanos()) {
+            drainLogs();
+        }
         try {
             List<WebElement> found = resolve(locator);
             return ElementMatch.fromScript(script(PageScripts.ELEMENT_STATE, found, index));
@@ -260,6 +272,38 @@ final class SeleniumSession implements EngineSession {
     public List<FailedRequest> failedRequests() {
         drainLogs();
         return List.copyOf(failedRequests);
+    }
+
+    /**
+     * The documents heard of so far, without asking the browser: this may be read from another thread while a step
+     * runs, and a WebDriver session must not take two commands at once. The logs are drained by the step's own
+     * calls ({@link #navigate}, and {@link #match} every few hundred milliseconds).
+     */
+    @Override
+    public List<Navigation> navigations() {
+        return List.copyOf(navigations);
+    }
+
+    @Override
+    public List<dev.flows.browser.Dialog> dialogs() {
+        takeDialogs();
+        return List.copyOf(dialogs);
+    }
+
+    private synchronized void takeDialogs() {
+        if (closed) {
+            return;
+        }
+        try {
+            Object taken = ((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();");
+            if (taken instanceof String text && !text.isBlank()) {
+                for (JsonNode d : JSON.readTree(text)) {
+                    dialogs.add(new dev.flows.browser.Dialog(d.path("type").asText(), d.path("message").asText(), d.path("url").asText()));
+                }
+            }
+        } catch (IOException | WebDriverException e) {
+            // A page that cannot be asked right now (mid-navigation) keeps its dialogs for the next time.
+        }
     }
 
     @Override
@@ -343,6 +387,7 @@ final class SeleniumSession implements EngineSession {
         if (closed) {
             return;
         }
+        lastDrain = System.nanoTime();
         try {
             for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
                 if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
@@ -393,6 +438,7 @@ final class SeleniumSession implements EngineSession {
                 int status = response.path("status").asInt();
                 if ("Document".equals(params.path("type").asText())) {
                     lastDocumentStatus = status;
+                    navigations.add(new Navigation(response.path("url").asText(), status, Duration.ZERO));
                 }
                 if (status >= 400) {
                     String[] request = requests.getOrDefault(id, new String[] {"GET", response.path("url").asText()});
