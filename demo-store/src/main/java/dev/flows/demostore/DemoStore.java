@@ -93,6 +93,9 @@ public final class DemoStore implements AutoCloseable {
             throw e;
         }
         this.address = new InetSocketAddress(loopback(), server.getAddress().getPort());
+        if (b.release != null) {
+            b.release.applyTo(faults);
+        }
     }
 
     public static Builder builder() {
@@ -222,6 +225,7 @@ public final class DemoStore implements AutoCloseable {
         private int port;
         private Catalogue catalogue = Catalogue.current();
         private String adminToken;
+        private CanaryRelease release;
 
         private Builder() {
         }
@@ -256,6 +260,12 @@ public final class DemoStore implements AutoCloseable {
                         + (token == null ? "none" : token.length() + " characters"));
             }
             this.adminToken = token;
+            return this;
+        }
+
+        /** Serves a "new version" from the first request: slower routes, failing requests, changed prices. */
+        public Builder release(CanaryRelease release) {
+            this.release = Objects.requireNonNull(release, "release");
             return this;
         }
 

@@ -138,6 +138,8 @@ final class Storefront implements HttpHandler {
                 latency = l;
             } else if (f instanceof Fault.ServerError) {
                 serverError = true;
+            } else if (f instanceof Fault.SomeServerErrors some) {
+                serverError |= faults.failsNow(some);
             } else {
                 pageFaults.add(f);
             }
@@ -166,7 +168,9 @@ final class Storefront implements HttpHandler {
     }
 
     private Catalogue catalogue() {
-        return faults.isStaleCatalogue() ? stale : current;
+        Catalogue served = faults.isStaleCatalogue() ? stale : current;
+        Map<String, Integer> repriced = faults.repriced();
+        return repriced.isEmpty() ? served : served.repriced(repriced);
     }
 
     private Layout layout(Visit visit, Catalogue catalogue, String search, String activeCategory) {
