@@ -88,6 +88,8 @@ public final class Run {
     private final List<RunListener> listeners;
     private final boolean keepTraces;
     private final Timeouts pageTimeouts;
+    private final Shard shard;
+    private final Set<String> shardKeys;
 
     private Run(Builder b) {
         this.journeys = List.copyOf(b.journeys);
@@ -108,6 +110,19 @@ public final class Run {
         this.listeners = List.copyOf(b.listeners);
         this.keepTraces = b.keepTraces;
         this.pageTimeouts = b.pageTimeouts;
+        this.shard = b.shard;
+        List<String> engineIds = new ArrayList<>();
+        browsers.forEach(browser -> engineIds.add(browser.engine()));
+        engines.forEach(config -> engineIds.add(config.engine().id()));
+        List<String> keys = new ArrayList<>();
+        for (Journey journey : journeys) {
+            for (Site site : sites) {
+                for (String engine : engineIds) {
+                    keys.add(Shard.key(journey.name(), site.name(), engine));
+                }
+            }
+        }
+        this.shardKeys = Set.copyOf(shard.pick(keys, key -> key));
     }
 
     public static Builder builder() {
@@ -188,6 +203,9 @@ public final class Run {
     private List<JourneyResult> runSite(Site site, Engine engine, ExecutorService stepThreads) {
         List<JourneyResult> results = new ArrayList<>();
         for (Journey journey : journeys) {
+            if (!shardKeys.contains(Shard.key(journey.name(), site.name(), engine.id()))) {
+                continue;
+            }
             notify(l -> l.journeyStarted(journey, site, engine.id()));
             JourneyResult result = engine.browser() == null
                     ? launchFailed(journey, site, engine)
@@ -499,8 +517,18 @@ public final class Run {
         private final List<RunListener> listeners = new ArrayList<>();
         private boolean keepTraces;
         private Timeouts pageTimeouts;
+        private Shard shard = Shard.ALL;
 
         private Builder() {
+        }
+
+        /**
+         * Runs only this shard's part of journeys x sites x engines (default {@link Shard#ALL}): CI runners with
+         * shards 1/n to n/n together run every combination once. See {@link Shard} for how the split is made.
+         */
+        public Builder shard(Shard shard) {
+            this.shard = Objects.requireNonNull(shard, "shard");
+            return this;
         }
 
         public Builder journey(Journey journey) {

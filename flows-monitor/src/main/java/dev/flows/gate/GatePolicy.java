@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param maxMedianSlowerPercent how much slower the candidate's median may be (default 10)
  * @param maxP95SlowerPercent    how much slower the candidate's 95th percentile may be (default 20)
  * @param noiseFloor             a difference smaller than this is never "slower", whatever the ratio (default 50 ms)
- * @param alpha                  the significance level of every test, after Holm's correction (default 0.05)
+ * @param alpha                  the significance level of every test, after Holm's correction (default 0.01: a false
+ *                               rollback on every twentieth deploy would teach people to ignore the gate)
  */
 public record GatePolicy(int rounds, int warmup, int minSamples, int maxExtraFailures, int maxMedianSlowerPercent,
                          int maxP95SlowerPercent, Duration noiseFloor, double alpha) {
@@ -38,7 +39,7 @@ public record GatePolicy(int rounds, int warmup, int minSamples, int maxExtraFai
         }
     }
 
-    /** The defaults: 10 rounds after 1 warm-up, 5 samples at least, 0 extra failures, median +10%, p95 +20%, 50 ms, 0.05. */
+    /** The defaults: 10 rounds after 1 warm-up, 5 samples at least, 0 extra failures, median +10%, p95 +20%, 50 ms, 0.01. */
     public static GatePolicy defaults() {
         return builder().build();
     }
@@ -68,7 +69,7 @@ public record GatePolicy(int rounds, int warmup, int minSamples, int maxExtraFai
         private int maxMedianSlowerPercent = 10;
         private int maxP95SlowerPercent = 20;
         private Duration noiseFloor = Duration.ofMillis(50);
-        private double alpha = 0.05;
+        private double alpha = 0.01;
 
         private Builder() {
         }

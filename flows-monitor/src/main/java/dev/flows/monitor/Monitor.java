@@ -77,6 +77,7 @@ public final class Monitor {
     private final PrintStream out;
     private final PrintStream err;
     private final String runId;
+    private final List<Consumer<RunResult>> iterationListeners;
 
     private Monitor(Builder b) {
         this.sites = List.copyOf(b.sites);
@@ -94,6 +95,7 @@ public final class Monitor {
         this.output = b.output;
         this.out = b.out;
         this.err = b.err;
+        this.iterationListeners = List.copyOf(b.iterationListeners);
         this.runId = b.runId != null ? b.runId
                 : LocalDateTime.now().format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
@@ -192,6 +194,14 @@ public final class Monitor {
                 results.addAll(run.build().execute().results());
             }
             RunResult result = new RunResult(id, output.resolve(id), Duration.ofNanos(System.nanoTime() - start), results);
+            for (Consumer<RunResult> listener : iterationListeners) {
+                try {
+                    listener.accept(result);
+                } catch (RuntimeException e) {
+                    // Metrics or any other observer must not change what the monitor sees or says.
+                    err.println("flows: an iteration listener failed; ignored: " + firstLine(String.valueOf(e.getMessage())));
+                }
+            }
             results.forEach(r -> latest.put(AlertState.key(r), r));
             AlertReport report = alerts.record(result, Instant.now());
             report.raised().forEach(line -> {
@@ -272,8 +282,18 @@ public final class Monitor {
         private PrintStream out = System.out;
         private PrintStream err = System.err;
         private String runId;
+        private final List<Consumer<RunResult>> iterationListeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Hears every iteration's results, page checks and journeys together, e.g. {@code metrics::record}
+         * ({@link dev.flows.metrics.FlowsMetrics}); a listener that throws is reported on stderr and ignored.
+         */
+        public Builder onIteration(Consumer<RunResult> listener) {
+            iterationListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /** The sites the journeys run on (page checks name their own site). */
