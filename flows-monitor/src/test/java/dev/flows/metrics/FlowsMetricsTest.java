@@ -48,11 +48,11 @@ class FlowsMetricsTest {
             metrics.record(new RunResult("r1", dir, Duration.ofSeconds(2),
                     List.of(journey(Outcome.PASSED), journey(Outcome.FAILED), journey(Outcome.PASSED), cart.toJourneyResult())));
             String text = Files.readString(file);
-            assertTrue(text.contains("flows_journeys_total{engine=\"selenium\",journey=\"guest checkout\",outcome=\"passed\",role=\"primary\",site=\"live\"} 2\n"), text);
-            assertTrue(text.contains("flows_journeys_total{engine=\"selenium\",journey=\"guest checkout\",outcome=\"failed\",role=\"primary\",site=\"live\"} 1\n"), text);
+            assertTrue(text.contains("flows_journeys_total{engine=\"selenium\",journey=\"guest checkout\",outcome=\"passed\",role=\"primary\",site=\"live\"} 2.0\n"), text);
+            assertTrue(text.contains("flows_journeys_total{engine=\"selenium\",journey=\"guest checkout\",outcome=\"failed\",role=\"primary\",site=\"live\"} 1.0\n"), text);
             assertTrue(text.contains("flows_journey_duration_seconds_bucket{engine=\"selenium\",journey=\"guest checkout\",role=\"primary\",site=\"live\",le=\"2.0\"} 3\n"), text);
             assertTrue(text.contains("flows_step_duration_seconds_count{engine=\"selenium\",journey=\"guest checkout\",role=\"primary\",site=\"live\",step=\"landing\"} 3\n"), text);
-            assertTrue(text.contains("flows_page_checks_total{outcome=\"failed\",page=\"cart\",role=\"primary\",site=\"live\"} 1\n"), text);
+            assertTrue(text.contains("flows_page_checks_total{outcome=\"failed\",page=\"cart\",role=\"primary\",site=\"live\"} 1.0\n"), text);
             assertTrue(text.contains("flows_page_check_duration_seconds_sum{page=\"cart\",role=\"primary\",site=\"live\"} 0.04\n"), text);
             assertTrue(text.contains("flows_last_run_timestamp_seconds{role=\"primary\",site=\"live\"} 1.7962056E9\n"), text);
             assertTrue(metrics.openMetrics().endsWith("# EOF\n"), "OpenMetrics ends with # EOF");

@@ -78,9 +78,9 @@ class PrometheusScrapeTest {
             assertEquals(0, result.exitCode(), out.toString(StandardCharsets.UTF_8));
 
             String textfile = Files.readString(dir.resolve("textfile/flows.prom"));
-            assertTrue(textfile.contains("flows_journeys_total{engine=\"playwright\",journey=\"landing\",outcome=\"passed\",role=\"primary\",site=\"live\"} 2"),
+            assertTrue(textfile.contains("flows_journeys_total{engine=\"playwright\",journey=\"landing\",outcome=\"passed\",role=\"primary\",site=\"live\"} 2.0\n"),
                     textfile);
-            assertTrue(textfile.contains("flows_page_checks_total{outcome=\"passed\",page=\"landing\",role=\"primary\",site=\"live\"} 2"), textfile);
+            assertTrue(textfile.contains("flows_page_checks_total{outcome=\"passed\",page=\"landing\",role=\"primary\",site=\"live\"} 2.0\n"), textfile);
 
             int port = freePort();
             Path config = dir.resolve("prometheus.yml");
