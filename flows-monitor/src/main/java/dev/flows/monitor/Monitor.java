@@ -158,6 +158,8 @@ public final class Monitor {
                 new ArrayList<>(latest.values()));
         DisparityReport report = DisparityReport.of(all);
         Path json = report.writeJson(all.output().resolve("disparity.json"));
+        // The whole results beside the table's JSON: what `flows merge` reads back from each shard.
+        dev.flows.report.ResultsJson.write(all, all.output().resolve(dev.flows.report.ResultsJson.FILE));
         out.println();
         out.print(report.table());
         all.results().stream().filter(r -> !r.outcome().isSuccess())

@@ -100,20 +100,24 @@ public final class FlowsSession implements AutoCloseable {
      * {@code flows run --shard} splits it ({@link Shard}).
      */
     public Object[][] cases(List<Journey> journeys) {
+        String shardText = System.getProperty(SHARD_PROPERTY);
+        Shard shard = shardText == null || shardText.isBlank() ? Shard.ALL : parseShard(shardText);
+        List<Object[]> rows = new ArrayList<>();
+        cases(journeys, sites, engines(), shard).forEach(c -> rows.add(new Object[]{c}));
+        return rows.toArray(new Object[0][]);
+    }
+
+    /** The shard's cases of journeys x sites x engines, in that order: split exactly as {@code flows run --shard} splits. */
+    static List<JourneyCase> cases(List<Journey> journeys, List<Site> sites, List<String> engines, Shard shard) {
         List<JourneyCase> all = new ArrayList<>();
         for (Journey journey : journeys) {
             for (Site site : sites) {
-                for (String engine : engines()) {
+                for (String engine : engines) {
                     all.add(new JourneyCase(journey, site, engine));
                 }
             }
         }
-        String shardText = System.getProperty(SHARD_PROPERTY);
-        Shard shard = shardText == null || shardText.isBlank() ? Shard.ALL : parseShard(shardText);
-        List<Object[]> rows = new ArrayList<>();
-        shard.pick(all, c -> Shard.key(c.journey().name(), c.site().name(), c.engine()))
-                .forEach(c -> rows.add(new Object[]{c}));
-        return rows.toArray(new Object[0][]);
+        return shard.pick(all, c -> Shard.key(c.journey().name(), c.site().name(), c.engine()));
     }
 
     /** The system property that picks this runner's shard: {@code -Dflows.shard=2/3}. */
