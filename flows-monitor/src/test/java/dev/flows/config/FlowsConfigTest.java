@@ -310,7 +310,7 @@ class FlowsConfigTest {
         assertEquals(dev.flows.gate.GatePolicy.builder().rounds(6).maxP95SlowerPercent(25).noiseFloor(Duration.ofMillis(80)).build(),
                 config.gate().policy());
         assertEquals(9464, config.metrics().port());
-        assertEquals("flows.yaml:5:7: gate: gate names no site: 'canray' (sites are stable, canary)",
+        assertEquals("flows.yaml:5:7: gate names no site: 'canray' (sites are stable, canary, live)",
                 error(MINIMAL.replace("sites:", "sites:\n  - { name: stable, url: \"http://127.0.0.1:1/\" }\n  - { name: canary, url: \"http://127.0.0.1:2/\" }") + "gate: { candidate: canray }\n")
                         .replaceAll("flows.yaml:\\d+:\\d+", "flows.yaml:5:7"));
         assertEquals("flows.yaml:5:7: gate: gate.rounds must be between 1 and 1000: 0",
