@@ -7,6 +7,7 @@ import dev.flows.diagnostics.Diagnostics;
 import dev.flows.run.Attempt;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.run.ResultKey;
 import dev.flows.run.RunResult;
 import dev.flows.run.StepResult;
 
@@ -51,7 +52,8 @@ public final class ResultsJson {
         List<Map<String, Object>> results = new ArrayList<>();
         for (JourneyResult r : run.results()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("journey", r.journey());
+            m.put("kind", r.key().kind().name());
+            m.put("name", r.key().name());
             m.put("feature", r.feature());
             m.put("site", r.site());
             m.put("role", r.role());
@@ -63,6 +65,7 @@ public final class ResultsJson {
                 Map<String, Object> am = new LinkedHashMap<>();
                 am.put("number", a.number());
                 am.put("outcome", a.outcome().name());
+                am.put("started", a.started() == null ? null : a.started().toString());
                 am.put("tookNanos", a.took().toNanos());
                 am.put("failure", a.failure());
                 am.put("notes", a.notes());
@@ -72,6 +75,7 @@ public final class ResultsJson {
                     sm.put("index", s.index());
                     sm.put("name", s.name());
                     sm.put("passed", s.passed());
+                    sm.put("started", s.started() == null ? null : s.started().toString());
                     sm.put("tookNanos", s.took().toNanos());
                     sm.put("budgetNanos", s.budget() == null ? null : s.budget().toNanos());
                     sm.put("failure", s.failure());
@@ -122,7 +126,7 @@ public final class ResultsJson {
                     List<StepResult> steps = new ArrayList<>();
                     for (JsonNode s : a.path("steps")) {
                         steps.add(new StepResult(s.path("index").asInt(), s.path("name").asText(), s.path("passed").asBoolean(),
-                                Duration.ofNanos(s.path("tookNanos").asLong()),
+                                instant(s.path("started")), Duration.ofNanos(s.path("tookNanos").asLong()),
                                 s.path("budgetNanos").isNull() ? null : Duration.ofNanos(s.path("budgetNanos").asLong()),
                                 text(s.path("failure"))));
                     }
@@ -137,20 +141,26 @@ public final class ResultsJson {
                     }
                     List<String> notes = new ArrayList<>();
                     a.path("notes").forEach(n -> notes.add(n.asText()));
-                    attempts.add(new Attempt(a.path("number").asInt(), Outcome.valueOf(a.path("outcome").asText()), steps,
+                    attempts.add(new Attempt(a.path("number").asInt(), Outcome.valueOf(a.path("outcome").asText()),
+                            instant(a.path("started")), steps,
                             Duration.ofNanos(a.path("tookNanos").asLong()), text(a.path("failure")), notes, diagnostics));
                 }
                 Map<String, String> prices = new LinkedHashMap<>();
                 r.path("prices").fields().forEachRemaining(e -> prices.put(e.getKey(), e.getValue().asText()));
-                results.add(new JourneyResult(r.path("journey").asText(), r.path("feature").asText(), r.path("site").asText(),
-                        r.path("role").asText(), r.path("engine").asText(), Outcome.valueOf(r.path("outcome").asText()),
-                        Duration.ofNanos(r.path("tookNanos").asLong()), attempts, prices));
+                ResultKey key = new ResultKey(ResultKey.Kind.valueOf(r.path("kind").asText()), r.path("name").asText(),
+                        r.path("site").asText(), r.path("engine").asText());
+                results.add(new JourneyResult(key, r.path("feature").asText(), r.path("role").asText(),
+                        Outcome.valueOf(r.path("outcome").asText()), Duration.ofNanos(r.path("tookNanos").asLong()), attempts, prices));
             }
             return new RunResult(root.path("runId").asText(), Path.of(root.path("output").asText()),
                     Duration.ofNanos(root.path("tookNanos").asLong()), results);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": a result cannot be read: " + e.getMessage());
         }
+    }
+
+    private static java.time.Instant instant(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : java.time.Instant.parse(node.asText());
     }
 
     private static String text(JsonNode node) {

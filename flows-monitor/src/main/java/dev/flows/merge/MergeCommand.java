@@ -82,7 +82,7 @@ public final class MergeCommand implements Callable<Integer> {
     /** Merges the shard folders into {@code output} ({@code results.json}, {@code allure-results/}); returns the results. */
     public static RunResult merge(List<Path> shardFolders, Path output) {
         List<JourneyResult> results = new ArrayList<>();
-        Map<String, Path> seen = new HashMap<>();
+        Map<dev.flows.run.ResultKey, Path> seen = new HashMap<>();
         Duration took = Duration.ZERO;
         for (Path shard : shardFolders) {
             if (!Files.isDirectory(shard)) {
@@ -97,10 +97,9 @@ public final class MergeCommand implements Callable<Integer> {
                 RunResult run = ResultsJson.read(file);
                 took = took.compareTo(run.took()) >= 0 ? took : run.took();   // shards run side by side: the longest
                 for (JourneyResult r : run.results()) {
-                    String key = r.journey() + " on " + r.site() + (r.engine().isEmpty() ? "" : " [" + r.engine() + "]");
-                    Path before = seen.putIfAbsent(key, file);
+                    Path before = seen.putIfAbsent(r.key(), file);
                     if (before != null) {
-                        throw new IllegalArgumentException("'" + key + "' is in two shards: " + before + " and " + file
+                        throw new IllegalArgumentException(r.key() + " is in two shards: " + before + " and " + file
                                 + " (were they split from the same run with --shard i/n?)");
                     }
                     results.add(r);

@@ -1,8 +1,8 @@
 package dev.flows.metrics;
 
-import dev.flows.check.PageCheckResult;
 import dev.flows.journey.Journey;
 import dev.flows.run.JourneyResult;
+import dev.flows.run.ResultKey;
 import dev.flows.run.RunListener;
 import dev.flows.run.RunResult;
 import dev.flows.run.StepResult;
@@ -107,18 +107,18 @@ public final class FlowsMetrics implements RunListener, AutoCloseable {
         writeTextfile();
     }
 
-    /** One result: a journey's, or a page check's (engine {@value PageCheckResult#NO_ENGINE}). */
+    /** One result: a journey's, or a page check's. */
     public void record(JourneyResult r) {
         String outcome = r.outcome().name().toLowerCase(java.util.Locale.ROOT);
-        if (r.engine().equals(PageCheckResult.NO_ENGINE)) {
-            String page = r.journey().startsWith("page: ") ? r.journey().substring("page: ".length()) : r.journey();
+        if (r.kind() == ResultKey.Kind.PAGE_CHECK) {
+            String page = r.key().name();
             pageChecks.labelValues(r.site(), r.role(), page, outcome).inc();
             pageCheckDuration.labelValues(r.site(), r.role(), page).observe(seconds(r.took()));
         } else {
-            journeys.labelValues(r.site(), r.role(), r.journey(), r.engine(), outcome).inc();
-            journeyDuration.labelValues(r.site(), r.role(), r.journey(), r.engine()).observe(seconds(r.took()));
+            journeys.labelValues(r.site(), r.role(), r.key().name(), r.engine(), outcome).inc();
+            journeyDuration.labelValues(r.site(), r.role(), r.key().name(), r.engine()).observe(seconds(r.took()));
             for (StepResult s : r.last().steps()) {
-                stepDuration.labelValues(r.site(), r.role(), r.journey(), r.engine(), s.name()).observe(seconds(s.took()));
+                stepDuration.labelValues(r.site(), r.role(), r.key().name(), r.engine(), s.name()).observe(seconds(s.took()));
             }
         }
         lastRun.labelValues(r.site(), r.role()).set(clock.millis() / 1000.0);

@@ -3,6 +3,7 @@ package dev.flows.gate;
 import dev.flows.run.Attempt;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.run.ResultKey;
 import dev.flows.run.StepResult;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +22,13 @@ class GateAnalysisTest {
     /** A journey of two steps, "landing" and "add to cart", taking these milliseconds; failed at step 2 when asked. */
     private static JourneyResult result(String site, long landing, long addToCart, boolean failed) {
         List<StepResult> steps = List.of(
-                new StepResult(1, "landing", true, Duration.ofMillis(landing), null, null),
-                new StepResult(2, "add to cart", !failed, Duration.ofMillis(addToCart), null, failed ? "timed out" : null));
+                new StepResult(1, "landing", true, null, Duration.ofMillis(landing), null, null),
+                new StepResult(2, "add to cart", !failed, null, Duration.ofMillis(addToCart), null, failed ? "timed out" : null));
         Outcome outcome = failed ? Outcome.FAILED : Outcome.PASSED;
         Duration took = Duration.ofMillis(landing + addToCart);
-        Attempt attempt = new Attempt(1, outcome, steps, took, failed ? "failed" : null, List.of(), null);
-        return new JourneyResult("add to cart", "cart", site, site.equals("stable") ? "stable" : "canary", "playwright",
-                outcome, took, List.of(attempt), Map.of());
+        Attempt attempt = new Attempt(1, outcome, null, steps, took, failed ? "failed" : null, List.of(), null);
+        return new JourneyResult(ResultKey.journey("add to cart", site, "playwright"), "cart",
+                site.equals("stable") ? "stable" : "canary", outcome, took, List.of(attempt), Map.of());
     }
 
     private static List<JourneyResult> rounds(String site, int n, long landing, long addToCart, int failures) {
@@ -121,9 +122,9 @@ class GateAnalysisTest {
     @Test
     void brokenResultsAreNoEvidence() {
         List<JourneyResult> canary = new ArrayList<>(rounds("canary", 8, 300, 500, 0));
-        Attempt broken = new Attempt(1, Outcome.BROKEN, List.of(), Duration.ZERO, "browser gone", List.of(), null);
-        canary.add(new JourneyResult("add to cart", "cart", "canary", "canary", "playwright", Outcome.BROKEN, Duration.ZERO,
-                List.of(broken), Map.of()));
+        Attempt broken = new Attempt(1, Outcome.BROKEN, null, List.of(), Duration.ZERO, "browser gone", List.of(), null);
+        canary.add(new JourneyResult(ResultKey.journey("add to cart", "canary", "playwright"), "cart", "canary", Outcome.BROKEN,
+                Duration.ZERO, List.of(broken), Map.of()));
         GateReport report = compare(rounds("stable", 8, 300, 500, 0), canary);
         assertEquals(Verdict.PROMOTE, report.verdict());
         assertEquals(1, report.broken());

@@ -149,8 +149,8 @@ class ShardedRunTest {
         CommandLine merge = new CommandLine(new MergeCommand());
         merge.setErr(new PrintWriter(err, true));
         assertEquals(2, merge.execute("--output", dir.resolve("m").toString(), folder.toString()));
-        String key = part.results().get(0).journey() + " on " + part.results().get(0).site() + " [" + part.results().get(0).engine() + "]";
-        assertEquals("flows merge: '" + key + "' is in two shards: " + folder.resolve("a/results.json") + " and "
+        String key = part.results().get(0).key().toString();   // "'landing' on live [playwright]"
+        assertEquals("flows merge: " + key + " is in two shards: " + folder.resolve("a/results.json") + " and "
                 + folder.resolve("b/results.json") + " (were they split from the same run with --shard i/n?)\n", err.toString());
     }
 

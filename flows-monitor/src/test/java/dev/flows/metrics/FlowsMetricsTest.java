@@ -5,6 +5,7 @@ import dev.flows.check.PageCheckResult;
 import dev.flows.run.Attempt;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.run.ResultKey;
 import dev.flows.run.RunResult;
 import dev.flows.run.StepResult;
 import dev.flows.site.Site;
@@ -31,16 +32,16 @@ class FlowsMetricsTest {
     Path dir;
 
     private static JourneyResult journey(Outcome outcome) {
-        StepResult step = new StepResult(1, "landing", outcome.isSuccess(), Duration.ofMillis(300), null, null);
-        Attempt attempt = new Attempt(1, outcome, List.of(step), Duration.ofMillis(300), null, List.of(), null);
-        return new JourneyResult("guest checkout", "checkout", "live", "primary", "selenium", outcome, Duration.ofMillis(1500),
-                List.of(attempt), Map.of());
+        StepResult step = new StepResult(1, "landing", outcome.isSuccess(), null, Duration.ofMillis(300), null, null);
+        Attempt attempt = new Attempt(1, outcome, null, List.of(step), Duration.ofMillis(300), null, List.of(), null);
+        return new JourneyResult(ResultKey.journey("guest checkout", "live", "selenium"), "checkout", "primary", outcome,
+                Duration.ofMillis(1500), List.of(attempt), Map.of());
     }
 
     @Test
     void journeysPageChecksAndTheLastRunAreCounted() throws Exception {
         Site live = Site.builder("live").url("http://127.0.0.1:9/").build();
-        PageCheckResult cart = new PageCheckResult(new PageCheck(live, "cart", "/cart", 200, null, null), Outcome.FAILED, 500,
+        PageCheckResult cart = new PageCheckResult(new PageCheck(live, "cart", "/cart", 200, null, null), Outcome.FAILED, Instant.EPOCH, 500,
                 Duration.ofMillis(40), "cart on live: expected status 200, got 500");
         Path file = dir.resolve("flows.prom");
         try (FlowsMetrics metrics = FlowsMetrics.builder().textfile(file)
