@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flows.demostore.CanaryRelease;
 import dev.flows.demostore.DemoStore;
 import dev.flows.dsl.Storefront;
+import dev.flows.gate.cli.GateCommand;
 import dev.flows.journey.Journey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

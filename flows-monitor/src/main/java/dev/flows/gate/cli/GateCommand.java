@@ -1,7 +1,11 @@
-package dev.flows.gate;
+package dev.flows.gate.cli;
 
 import dev.flows.check.PageCheck;
 import dev.flows.config.FlowsConfig;
+import dev.flows.gate.Gate;
+import dev.flows.gate.GatePolicy;
+import dev.flows.gate.GateReport;
+import dev.flows.gate.Verdict;
 import dev.flows.journey.Journey;
 import dev.flows.site.Site;
 import picocli.CommandLine.Command;
