@@ -22,11 +22,11 @@ class GateAnalysisTest {
     /** A journey of two steps, "landing" and "add to cart", taking these milliseconds; failed at step 2 when asked. */
     private static JourneyResult result(String site, long landing, long addToCart, boolean failed) {
         List<StepResult> steps = List.of(
-                new StepResult(1, "landing", true, null, Duration.ofMillis(landing), null, null),
-                new StepResult(2, "add to cart", !failed, null, Duration.ofMillis(addToCart), null, failed ? "timed out" : null));
+                new StepResult(1, "landing", true, java.time.Instant.EPOCH, Duration.ofMillis(landing), null, null),
+                new StepResult(2, "add to cart", !failed, java.time.Instant.EPOCH, Duration.ofMillis(addToCart), null, failed ? "timed out" : null));
         Outcome outcome = failed ? Outcome.FAILED : Outcome.PASSED;
         Duration took = Duration.ofMillis(landing + addToCart);
-        Attempt attempt = new Attempt(1, outcome, null, steps, took, failed ? "failed" : null, List.of(), null);
+        Attempt attempt = new Attempt(1, outcome, java.time.Instant.EPOCH, steps, took, failed ? "failed" : null, List.of(), null);
         return new JourneyResult(ResultKey.journey("add to cart", site, "playwright"), "cart",
                 site.equals("stable") ? "stable" : "canary", outcome, took, List.of(attempt), Map.of());
     }
@@ -122,7 +122,7 @@ class GateAnalysisTest {
     @Test
     void brokenResultsAreNoEvidence() {
         List<JourneyResult> canary = new ArrayList<>(rounds("canary", 8, 300, 500, 0));
-        Attempt broken = new Attempt(1, Outcome.BROKEN, null, List.of(), Duration.ZERO, "browser gone", List.of(), null);
+        Attempt broken = new Attempt(1, Outcome.BROKEN, java.time.Instant.EPOCH, List.of(), Duration.ZERO, "browser gone", List.of(), null);
         canary.add(new JourneyResult(ResultKey.journey("add to cart", "canary", "playwright"), "cart", "canary", Outcome.BROKEN,
                 Duration.ZERO, List.of(broken), Map.of()));
         GateReport report = compare(rounds("stable", 8, 300, 500, 0), canary);

@@ -32,8 +32,8 @@ class FlowsMetricsTest {
     Path dir;
 
     private static JourneyResult journey(Outcome outcome) {
-        StepResult step = new StepResult(1, "landing", outcome.isSuccess(), null, Duration.ofMillis(300), null, null);
-        Attempt attempt = new Attempt(1, outcome, null, List.of(step), Duration.ofMillis(300), null, List.of(), null);
+        StepResult step = new StepResult(1, "landing", outcome.isSuccess(), java.time.Instant.EPOCH, Duration.ofMillis(300), null, null);
+        Attempt attempt = new Attempt(1, outcome, java.time.Instant.EPOCH, List.of(step), Duration.ofMillis(300), null, List.of(), null);
         return new JourneyResult(ResultKey.journey("guest checkout", "live", "selenium"), "checkout", "primary", outcome,
                 Duration.ofMillis(1500), List.of(attempt), Map.of());
     }
