@@ -86,7 +86,9 @@ class GateOnDemoStoreTest {
 
     @Test
     void aHealthyCanaryIsPromoted() throws IOException {
-        JsonNode report = gate(CanaryRelease.healthy(), "{ rounds: 6, minSamples: 5 }", "healthy", 0);
+        // A generous wait: on a busy machine a 2 s wait fails some of the baseline's add-to-carts too, and the gate
+        // then rightly holds for want of samples.
+        JsonNode report = gate(CanaryRelease.healthy(), "{ rounds: 6, minSamples: 5 }", "healthy", 0, "10s");
         assertEquals("promote", report.path("verdict").asText(), out.toString());
         assertEquals(0, report.path("exitCode").asInt());
         assertEquals("gate: promote canary against stable: all " + report.path("comparisons").size()
