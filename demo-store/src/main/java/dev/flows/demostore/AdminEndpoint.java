@@ -31,7 +31,7 @@ final class AdminEndpoint {
     static final String TOKEN_HEADER = "X-Admin-Token";
     static final List<String> KINDS = List.of("latency", "serverError", "hideElement", "scriptError", "lateElement",
             "status", "wrongProductLink", "deadAddToCart", "listingPrice", "slowListing", "dialog", "brokenImages", "droppingField",
-            "down", "up", "staleCatalogue", "clear");
+            "someServerErrors", "reprice", "down", "up", "staleCatalogue", "clear");
 
     private final byte[] token;
     private final Faults faults;
@@ -87,6 +87,8 @@ final class AdminEndpoint {
             switch (kind) {
                 case "latency" -> faults.add(new Fault.Latency(route(body), millis(body, "fixedMs"), millis(body, "jitterMs")));
                 case "serverError" -> faults.add(new Fault.ServerError(route(body)));
+                case "someServerErrors" -> faults.add(new Fault.SomeServerErrors(route(body), body.path("fraction").asDouble(0)));
+                case "reprice" -> faults.reprice(body.path("product").asText(""), body.path("percent").asInt(100));
                 case "hideElement" -> faults.add(new Fault.HiddenElement(route(body), body.path("testId").asText("")));
                 case "scriptError" -> faults.add(new Fault.ScriptError(route(body), body.path("message").asText("")));
                 case "lateElement" -> faults.add(new Fault.LateElement(route(body), body.path("testId").asText(""), millis(body, "delayMs")));
@@ -152,6 +154,8 @@ final class AdminEndpoint {
             if (f instanceof Fault.Latency l) {
                 m.put("fixedMs", l.fixed().toMillis());
                 m.put("jitterMs", l.jitter().toMillis());
+            } else if (f instanceof Fault.SomeServerErrors some) {
+                m.put("fraction", some.fraction());
             } else if (f instanceof Fault.HiddenElement h) {
                 m.put("testId", h.testId());
             } else if (f instanceof Fault.ScriptError s) {
@@ -181,6 +185,7 @@ final class AdminEndpoint {
         body.put("active", active);
         body.put("down", down);
         body.put("staleCatalogue", faults.isStaleCatalogue());
+        body.put("repriced", faults.repriced());
         return Response.json(200, write(body));
     }
 

@@ -97,6 +97,9 @@ public final class DemoStore implements AutoCloseable {
             throw e;
         }
         this.address = new InetSocketAddress(loopback(), server.getAddress().getPort());
+        if (b.release != null) {
+            b.release.applyTo(faults);
+        }
     }
 
     public static Builder builder() {
@@ -276,6 +279,7 @@ public final class DemoStore implements AutoCloseable {
         private String adminToken;
         private Shape shape = Shape.CLASSIC;
         private CheckoutFlow checkoutFlow = CheckoutFlow.SHORT;
+        private CanaryRelease release;
 
         private Builder() {
         }
@@ -322,6 +326,12 @@ public final class DemoStore implements AutoCloseable {
                         + (token == null ? "none" : token.length() + " characters"));
             }
             this.adminToken = token;
+            return this;
+        }
+
+        /** Serves a "new version" from the first request: slower routes, failing requests, changed prices. */
+        public Builder release(CanaryRelease release) {
+            this.release = Objects.requireNonNull(release, "release");
             return this;
         }
 

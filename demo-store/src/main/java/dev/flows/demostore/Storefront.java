@@ -156,6 +156,10 @@ final class Storefront implements HttpHandler {
                     // A listing that renders late: the product list arrives after the rest of the page.
                     pageFaults.add(new Fault.LateElement(f.route(), "product-list", slow.delay()));
                 }
+            } else if (f instanceof Fault.SomeServerErrors some) {
+                if (errorStatus == 0 && faults.failsNow(some)) {
+                    errorStatus = 500;
+                }
             } else {
                 pageFaults.add(f);
             }
@@ -239,7 +243,9 @@ final class Storefront implements HttpHandler {
     }
 
     private Catalogue catalogue() {
-        return faults.isStaleCatalogue() ? stale : current;
+        Catalogue served = faults.isStaleCatalogue() ? stale : current;
+        Map<String, Integer> repriced = faults.repriced();
+        return repriced.isEmpty() ? served : served.repriced(repriced);
     }
 
     private Layout layout(Visit visit, Catalogue catalogue, String search, String activeCategory) {

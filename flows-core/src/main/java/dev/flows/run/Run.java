@@ -72,6 +72,7 @@ public final class Run {
     private final List<RunListener> listeners;
     private final boolean keepTraces;
     private final Timeouts pageTimeouts;
+    private final Shard shard;
 
     private Run(Builder b) {
         this.journeys = List.copyOf(b.journeys);
@@ -93,6 +94,7 @@ public final class Run {
         this.listeners = List.copyOf(b.listeners);
         this.keepTraces = b.keepTraces;
         this.pageTimeouts = b.pageTimeouts;
+        this.shard = b.shard;
     }
 
     public static Builder builder() {
@@ -128,7 +130,7 @@ public final class Run {
         AttemptSettings settings = new AttemptSettings(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder(),
                 traffic, allowOrders, pageErrors, keepTraces, pageTimeouts, health);
         List<JourneyResult> results = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
-                new Listeners(listeners)).run();
+                new Listeners(listeners), shard).run();
         return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results);
     }
 
@@ -158,8 +160,18 @@ public final class Run {
         private final List<RunListener> listeners = new ArrayList<>();
         private boolean keepTraces;
         private Timeouts pageTimeouts;
+        private Shard shard = Shard.ALL;
 
         private Builder() {
+        }
+
+        /**
+         * Runs only this shard's part of journeys x sites x engines (default {@link Shard#ALL}): CI runners with
+         * shards 1/n to n/n together run every combination once. See {@link Shard} for how the split is made.
+         */
+        public Builder shard(Shard shard) {
+            this.shard = Objects.requireNonNull(shard, "shard");
+            return this;
         }
 
         public Builder journey(Journey journey) {

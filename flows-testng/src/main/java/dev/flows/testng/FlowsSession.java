@@ -9,6 +9,7 @@ import dev.flows.journey.Journey;
 import dev.flows.monitor.RunAttachments;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Run;
+import dev.flows.run.Shard;
 import dev.flows.site.Site;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -98,17 +99,41 @@ public final class FlowsSession implements AutoCloseable {
         return ids;
     }
 
-    /** Every journey on every site with every engine: the rows of a data provider. */
+    /**
+     * Every journey on every site with every engine, or this runner's shard of them: the rows of a data provider.
+     * The shard comes from the system property {@value #SHARD_PROPERTY} ({@code -Dflows.shard=2/3}), split as
+     * {@code flows run --shard} splits it ({@link Shard}).
+     */
     public Object[][] cases(List<Journey> journeys) {
+        String shardText = System.getProperty(SHARD_PROPERTY);
+        Shard shard = shardText == null || shardText.isBlank() ? Shard.ALL : parseShard(shardText);
         List<Object[]> rows = new ArrayList<>();
+        cases(journeys, sites, engines(), shard).forEach(c -> rows.add(new Object[]{c}));
+        return rows.toArray(new Object[0][]);
+    }
+
+    /** The shard's cases of journeys x sites x engines, in that order: split exactly as {@code flows run --shard} splits. */
+    static List<JourneyCase> cases(List<Journey> journeys, List<Site> sites, List<String> engines, Shard shard) {
+        List<JourneyCase> all = new ArrayList<>();
         for (Journey journey : journeys) {
             for (Site site : sites) {
-                for (String engine : engines()) {
-                    rows.add(new Object[]{new JourneyCase(journey, site, engine)});
+                for (String engine : engines) {
+                    all.add(new JourneyCase(journey, site, engine));
                 }
             }
         }
-        return rows.toArray(new Object[0][]);
+        return shard.pick(all, c -> Shard.key(c.journey().name(), c.site().name(), c.engine()));
+    }
+
+    /** The system property that picks this runner's shard: {@code -Dflows.shard=2/3}. */
+    public static final String SHARD_PROPERTY = "flows.shard";
+
+    private static Shard parseShard(String text) {
+        try {
+            return Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + SHARD_PROPERTY + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -68,6 +68,27 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * Matching routes answer HTTP 500 for a fraction of their requests, spread evenly and deterministically: with
+     * {@code fraction} 0.5 every second request fails, with 0.25 every fourth. A random draw would make a test of
+     * "the gate catches a failing canary" pass or fail by luck; an even spread gives the same count every run.
+     *
+     * @param fraction of the matching requests that fail, above 0 and at most 1
+     */
+    record SomeServerErrors(RoutePattern route, double fraction) implements Fault {
+        public SomeServerErrors {
+            Objects.requireNonNull(route, "route");
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("failing fraction must be above 0 and at most 1: " + fraction);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "someServerErrors";
+        }
+    }
+
     /** Matching pages throw an uncaught JavaScript {@code Error(message)} while loading. */
     record ScriptError(RoutePattern route, String message) implements Fault {
         public ScriptError {

@@ -30,6 +30,6 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         loop.check(spec.commandLine());
-        return new MonitorCommand(flows, config, loop, List.of(), true, false, null).execute();
+        return new MonitorCommand(flows, config, loop, List.of(), true, false, null, dev.flows.run.Shard.ALL).execute();
     }
 }

@@ -1,5 +1,7 @@
 package dev.flows.monitor.cli;
 
+import dev.flows.gate.cli.GateCommand;
+import dev.flows.merge.MergeCommand;
 import dev.flows.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +59,9 @@ public final class Flows implements Callable<Integer> {
     /** Runs the command line and returns its exit code; never throws. */
     public int execute(String... args) {
         CommandLine line = new CommandLine(this);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        line.addSubcommand(new GateCommand((file, config) -> Plan.journeys(file, config, loader)));
+        line.addSubcommand(new MergeCommand());
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         line.setParameterExceptionHandler(this::badArguments);

@@ -1,5 +1,6 @@
 package dev.flows.monitor.cli;
 
+import dev.flows.run.Shard;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.monitor.Monitor;
 import dev.flows.monitor.MonitorResult;
@@ -21,9 +22,10 @@ final class MonitorCommand {
     private final boolean checks;
     private final boolean journeys;
     private final Duration journeysEvery;
+    private final Shard shard;
 
     MonitorCommand(Flows flows, ConfigOptions options, LoopOptions loop, List<BrowserConfig.EngineType> engines,
-                   boolean checks, boolean journeys, Duration journeysEvery) {
+                   boolean checks, boolean journeys, Duration journeysEvery, Shard shard) {
         this.flows = flows;
         this.options = options;
         this.loop = loop;
@@ -31,6 +33,7 @@ final class MonitorCommand {
         this.checks = checks;
         this.journeys = journeys;
         this.journeysEvery = journeysEvery;
+        this.shard = shard;
     }
 
     /** Runs the monitor and returns its exit code; a bad config throws, for {@link Flows} to print in one line. */
@@ -44,7 +47,7 @@ final class MonitorCommand {
             }
             try (RunAttachments attachments = plan.attachments.build()) {
                 Monitor.Builder monitor = Monitor.builder().sites(plan.sites).pageClient(plan.pageClient);
-                attachments.applyTo(monitor, plan.runSettings);
+                attachments.applyTo(monitor, plan.runSettings.andThen(run -> run.shard(shard)));
                 if (checks) {
                     monitor.pageChecks(plan.pageChecks);
                 }

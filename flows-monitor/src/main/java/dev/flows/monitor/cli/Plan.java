@@ -8,6 +8,7 @@ import dev.flows.check.PageChecks;
 import dev.flows.config.ConfigException;
 import dev.flows.config.FlowsConfig;
 import dev.flows.dsl.Storefront;
+import dev.flows.journey.Journey;
 import dev.flows.dsl.profile.StorefrontProfile;
 import dev.flows.engine.spi.EngineProvider;
 import dev.flows.heartbeat.HeartbeatTarget;
@@ -128,6 +129,22 @@ final class Plan {
                     overridden(attachments, options));
         }
         return plan;
+    }
+
+    /** The journeys {@code flows run} would run for this config file: what {@code flows gate} compares. */
+    static List<Journey> journeys(Path file, FlowsConfig config, ClassLoader loader) {
+        StorefrontProfile profile;
+        if (config.profile() == null) {
+            profile = StorefrontProfile.demoStore();
+        } else {
+            Path resolved = file.getParent() == null ? config.profile() : file.getParent().resolve(config.profile());
+            try {
+                profile = StorefrontProfile.load(resolved);
+            } catch (RuntimeException e) {
+                throw new ConfigException(file + ": profile: " + Flows.oneLine(e));
+            }
+        }
+        return JourneySuites.load(config.journeys(), Storefront.of(profile), file.toString(), loader).journeys();
     }
 
     private static RunAttachments.Builder overridden(RunAttachments.Builder attachments, ConfigOptions options) {

@@ -1,6 +1,7 @@
 package dev.flows.monitor.cli;
 
 import dev.flows.browser.BrowserConfig;
+import dev.flows.run.Shard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,12 +49,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-checks", description = "Journeys only")
     boolean noChecks;
 
+    @Option(names = "--shard", paramLabel = "<i/n>", converter = ShardOption.class,
+            description = "Run only shard i of n of the journeys x sites x engines (page checks run on shard 1 only); "
+                    + "'flows merge' combines the shards' output folders")
+    Shard shard = Shard.ALL;
+
     @Override
     public Integer call() {
         loop.check(spec.commandLine());
         if (noJourneys && noChecks) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--no-journeys and --no-checks together leave nothing to do");
         }
-        return new MonitorCommand(flows, config, loop, engines, !noChecks, !noJourneys, journeysEvery).execute();
+        return new MonitorCommand(flows, config, loop, engines, !noChecks && shard.index() == 1, !noJourneys, journeysEvery, shard).execute();
     }
 }
