@@ -37,8 +37,10 @@ import java.util.stream.Collectors;
 final class PlaywrightSession implements EngineSession {
 
     private static final Pattern NET_ERROR = Pattern.compile("net::ERR_[A-Z_]+");
-    // One attempt of a Playwright action; the port retries until its own timeout, so keep each attempt short.
-    private static final double ATTEMPT_MS = 500;
+    // One attempt of a Playwright action; the port retries until its own timeout. The port has checked that the
+    // element is ready before it acts, so an attempt rarely waits at all; but the driver measures this on its own
+    // clock, and on a busy machine (load 20-40 on 2 cores) a ready element's trial click took longer than 500 ms.
+    private static final double ATTEMPT_MS = 2000;
 
     private final ReentrantLock lock;
     private final Duration navigation;
