@@ -1,0 +1,19 @@
+// The system Chromium, one worker, no retries, no trace: the same browser and switches as the Java variants.
+const { defineConfig } = require('@playwright/test');
+
+module.exports = defineConfig({
+  testDir: '.',
+  testMatch: 'journey.spec.js',
+  workers: 1,
+  retries: 0,
+  reporter: 'null',
+  expect: { timeout: 5000 },
+  use: {
+    headless: true,
+    trace: 'off',
+    screenshot: 'off',
+    video: 'off',
+    viewport: { width: 1366, height: 900 },
+    launchOptions: { executablePath: process.env.FLOWS_BENCH_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] },
+  },
+});
