@@ -86,7 +86,7 @@ public final class Run {
     private final Set<String> allowOrders;
     private final PageErrors pageErrors;
     private final List<RunListener> listeners;
-    private final boolean keepTraces;
+    private final TracePolicy trace;
     private final Timeouts pageTimeouts;
 
     private Run(Builder b) {
@@ -106,7 +106,7 @@ public final class Run {
         this.allowOrders = Set.copyOf(b.allowOrders);
         this.pageErrors = b.pageErrors;
         this.listeners = List.copyOf(b.listeners);
-        this.keepTraces = b.keepTraces;
+        this.trace = b.trace != null ? b.trace : TracePolicy.defaultFor(b.retries);
         this.pageTimeouts = b.pageTimeouts;
     }
 
@@ -243,7 +243,7 @@ public final class Run {
                     false, Map.of());
         }
         try {
-            boolean traced = startTrace(page);
+            boolean traced = trace.records(number) && startTrace(page);
             AttemptContext context = new AttemptContext(page, site, engine.id(), journey.name(), number,
                     !site.production() || allowOrders.contains(site.name()));
             List<StepResult> steps = new ArrayList<>();
@@ -370,17 +370,11 @@ public final class Run {
 
     private void keepOrDiscardTrace(Page page, Path folder) {
         try {
-            if (keepTraces) {
+            if (trace.keepsPassing()) {
                 Files.createDirectories(folder);
                 page.stopTrace(folder.resolve(Diagnostics.TRACE));
             } else {
-                // The port has no "discard": stop into a temporary file and delete it.
-                Path scratch = Files.createTempFile("flows-trace-", ".zip");
-                try {
-                    page.stopTrace(scratch);
-                } finally {
-                    Files.deleteIfExists(scratch);
-                }
+                page.discardTrace();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not stop the trace: " + e.getMessage());
@@ -497,7 +491,7 @@ public final class Run {
         private final Set<String> allowOrders = new LinkedHashSet<>();
         private PageErrors pageErrors = PageErrors.failStep();
         private final List<RunListener> listeners = new ArrayList<>();
-        private boolean keepTraces;
+        private TracePolicy trace;
         private Timeouts pageTimeouts;
 
         private Builder() {
@@ -619,9 +613,21 @@ public final class Run {
             return this;
         }
 
-        /** Keep the trace of passing attempts too (default: only failures keep theirs). */
+        /**
+         * Keep the trace of passing attempts too: {@code keepTraces(true)} is {@code trace(TracePolicy.ON)}, and
+         * {@code keepTraces(false)} is the default policy.
+         */
         public Builder keepTraces(boolean keepTraces) {
-            this.keepTraces = keepTraces;
+            this.trace = keepTraces ? TracePolicy.ON : null;
+            return this;
+        }
+
+        /**
+         * Which attempts record a trace (see {@link TracePolicy}); default {@code ON_FIRST_RETRY} with retries,
+         * {@code RETAIN_ON_FAILURE} without.
+         */
+        public Builder trace(TracePolicy policy) {
+            this.trace = Objects.requireNonNull(policy, "trace policy");
             return this;
         }
 
