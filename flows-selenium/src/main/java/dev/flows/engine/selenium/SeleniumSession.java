@@ -28,9 +28,10 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.bidi.browsingcontext.BrowsingContext;
+import org.openqa.selenium.bidi.browsingcontext.CreateContextParameters;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -38,15 +39,11 @@ import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +51,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * One Chrome with a fresh profile, driven by ChromeDriver (or a Grid). Console errors and failed requests come
+ * One isolated browser context driven by ChromeDriver: a BiDi user context in one of the engine's browsers, or
+ * a browser of its own on a Grid. Console errors and failed requests come
  * from ChromeDriver's browser and performance logs, which survive page loads, unlike anything kept in the page.
  */
 final class SeleniumSession implements EngineSession {
@@ -66,65 +63,67 @@ final class SeleniumSession implements EngineSession {
     private static final Pattern NET_ERROR = Pattern.compile("net::ERR_[A-Z_]+");
     // "http://host/path 12:34 Uncaught Error: x" or "console-api 3:9 \"text\"" or "http://host/x - Failed to load..."
     private static final Pattern LOG_PREFIX = Pattern.compile("^(\\S+) (?:\\d+:\\d+|-) ");
+    // The page's URL, the status of its document (Chrome 109+) and, on Chrome's error page, the error's name.
+    private static final String LANDED = "const nav = performance.getEntriesByType('navigation')[0];"
+            + "const code = location.href.startsWith('chrome-error:') ? (document.querySelector('.error-code') || {}).textContent : null;"
+            + "return [location.href, nav && nav.responseStatus ? nav.responseStatus : 0, code ? code.trim() : ''];";
 
     private final SeleniumEngine engine;
     private final WebDriver driver;
-    private final Path profile;
+    // The engine's browser this session borrowed and the user context it runs in; null on a Grid.
+    private final Chrome chrome;
+    private final String userContext;
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
-    private int lastDocumentStatus;
-    private String lastDocumentError;
     private boolean closed;
 
-    private SeleniumSession(SeleniumEngine engine, WebDriver driver, Path profile) {
+    private SeleniumSession(SeleniumEngine engine, WebDriver driver, Chrome chrome, String userContext) {
         this.engine = engine;
         this.driver = driver;
-        this.profile = profile;
+        this.chrome = chrome;
+        this.userContext = userContext;
     }
 
+    /**
+     * A session: locally, a fresh BiDi user context with one tab in one of the engine's browsers (started when
+     * none is free); on a Grid, a browser of its own.
+     */
     static SeleniumSession open(SeleniumEngine engine, SessionSettings settings) {
-        ChromeOptions options = new ChromeOptions();
-        if (engine.browserBinary() != null) {
-            options.setBinary(engine.browserBinary().toFile());
+        if (engine.remote() != null) {
+            return onGrid(engine, settings);
         }
-        if (engine.config().headless()) {
-            options.addArguments("--headless=new");
+        Chrome chrome = engine.borrow(settings);
+        SeleniumSession session;
+        try {
+            ChromeDriver driver = chrome.driver();
+            String context = new org.openqa.selenium.bidi.module.Browser(driver).createUserContext();
+            session = new SeleniumSession(engine, driver, chrome, context);
+            BrowsingContext tab = new BrowsingContext(driver, new CreateContextParameters(WindowType.TAB).userContext(context));
+            driver.switchTo().window(tab.getId());
+        } catch (WebDriverException e) {
+            engine.discard(chrome);
+            throw new BrowserLaunchException("selenium: could not open a browser context (" + engine.browser() + "): "
+                    + firstLine(e), e);
         }
-        // The same switches Playwright passes, so both engines see the same browser; --no-sandbox because CI runs as root.
-        options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--hide-scrollbars", "--mute-audio",
-                "--window-size=" + settings.width() + "," + settings.height());
-        options.addArguments(engine.config().browserArgs());
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
-        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        try {
+            session.configure(settings);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
 
-        Path profile = null;
+    private static SeleniumSession onGrid(SeleniumEngine engine, SessionSettings settings) {
         WebDriver driver;
         try {
-            if (engine.remote() != null) {
-                driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), options));
-            } else {
-                // Our own profile folder, so that closing the session leaves nothing behind in /tmp.
-                profile = Files.createTempDirectory("flows-selenium-profile-");
-                options.addArguments("--user-data-dir=" + profile);
-                ChromeDriverService.Builder service = new ChromeDriverService.Builder()
-                        .usingAnyFreePort()
-                        .withLogOutput(OutputStream.nullOutputStream());
-                if (engine.driver() != null) {
-                    service.usingDriverExecutable(engine.driver().toFile());
-                }
-                driver = new ChromeDriver(service.build(), options);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("selenium: cannot create a profile folder", e);
+            driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), Chrome.options(engine, settings)));
         } catch (WebDriverException e) {
-            deleteQuietly(profile);
             throw new BrowserLaunchException("selenium: could not start chrome (" + engine.browser() + "): "
                     + firstLine(e), e);
         }
-        SeleniumSession session = new SeleniumSession(engine, driver, profile);
+        SeleniumSession session = new SeleniumSession(engine, driver, null, null);
         try {
             session.configure(settings);
         } catch (RuntimeException e) {
@@ -157,9 +156,6 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public Navigation navigate(URI url, Duration timeout) {
-        drainLogs();
-        lastDocumentStatus = 0;
-        lastDocumentError = null;
         long start = System.nanoTime();
         try {
             driver.manage().timeouts().pageLoadTimeout(timeout);
@@ -175,13 +171,18 @@ final class SeleniumSession implements EngineSession {
             throw new BrowserException("Opening " + url + " failed: " + firstLine(e) + " [selenium]", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        drainLogs();
-        // ChromeDriver reports most network errors itself, but some (a port Chrome refuses, say) only show as an
-        // error page: the failed document load in the performance log tells them apart.
-        if (lastDocumentStatus == 0 && lastDocumentError != null) {
-            throw new SiteUnreachableException(url.toString(), lastDocumentError, "selenium");
+        // Where the page is and how it answered, in one script rather than from the logs after every page load.
+        List<?> landed = (List<?>) ((JavascriptExecutor) driver).executeScript(LANDED);
+        String at = String.valueOf(landed.get(0));
+        int status = ((Number) landed.get(1)).intValue();
+        // ChromeDriver reports most network errors itself, but some (a port Chrome refuses, say) only show as
+        // Chrome's error page, which names the error.
+        if (at.startsWith("chrome-error:")) {
+            String code = String.valueOf(landed.get(2));
+            throw new SiteUnreachableException(url.toString(), code.startsWith("ERR_") ? "net::" + code : "net::ERR_FAILED",
+                    "selenium");
         }
-        return new Navigation(driver.getCurrentUrl(), lastDocumentStatus, took);
+        return new Navigation(at, status, took);
     }
 
     @Override
@@ -250,15 +251,16 @@ final class SeleniumSession implements EngineSession {
         return driver.getPageSource();
     }
 
+    /** Reads only the browser log: one command, and the performance log waits until failed requests are asked for. */
     @Override
     public List<ConsoleError> consoleErrors() {
-        drainLogs();
+        drainBrowserLog();
         return List.copyOf(consoleErrors);
     }
 
     @Override
     public List<FailedRequest> failedRequests() {
-        drainLogs();
+        drainPerformanceLog();
         return List.copyOf(failedRequests);
     }
 
@@ -278,19 +280,49 @@ final class SeleniumSession implements EngineSession {
     }
 
     @Override
+    public void discardTrace() {
+        throw new UnsupportedOperationException("selenium has no native trace; the browser port records one");
+    }
+
+    /**
+     * Locally: throws the user context away (its cookies, storage and cache with it) and gives the browser back
+     * to the engine for the next session. What the logs still hold belongs to this session and is read away first.
+     */
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
-        closed = true;
         try {
-            driver.quit();
-        } catch (WebDriverException ignored) {
-            // A browser that already died cannot be quit; its profile folder still goes.
+            if (chrome == null) {
+                closed = true;
+                try {
+                    driver.quit();
+                } catch (WebDriverException ignored) {
+                    // A browser that already died cannot be quit.
+                }
+                return;
+            }
+            try {
+                driver.manage().logs().get(LogType.BROWSER);
+                driver.manage().logs().get(LogType.PERFORMANCE);
+                new org.openqa.selenium.bidi.module.Browser(driver).removeUserContext(userContext);
+                driver.switchTo().window(chrome.firstWindow());
+                closed = true;
+                engine.giveBack(chrome);
+            } catch (WebDriverException e) {
+                closed = true;
+                engine.discard(chrome);
+            }
         } finally {
-            deleteQuietly(profile);
+            closed = true;
             engine.closed(this);
         }
+    }
+
+    /** The WebDriver of this session, for tests of the engine. */
+    WebDriver driver() {
+        return driver;
     }
 
     private List<WebElement> resolve(Locator locator) {
@@ -339,7 +371,7 @@ final class SeleniumSession implements EngineSession {
         return ((JavascriptExecutor) driver).executeScript("return (" + function + ")(arguments[0]);", elements);
     }
 
-    private synchronized void drainLogs() {
+    private synchronized void drainBrowserLog() {
         if (closed) {
             return;
         }
@@ -349,6 +381,16 @@ final class SeleniumSession implements EngineSession {
                     consoleErrors.add(consoleError(entry));
                 }
             }
+        } catch (WebDriverException e) {
+            // Logs are diagnostics: a browser that cannot hand them over must not fail the journey.
+        }
+    }
+
+    private synchronized void drainPerformanceLog() {
+        if (closed) {
+            return;
+        }
+        try {
             for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
                 network(JSON.readTree(entry.getMessage()).path("message"));
             }
@@ -391,9 +433,6 @@ final class SeleniumSession implements EngineSession {
             case "Network.responseReceived" -> {
                 JsonNode response = params.path("response");
                 int status = response.path("status").asInt();
-                if ("Document".equals(params.path("type").asText())) {
-                    lastDocumentStatus = status;
-                }
                 if (status >= 400) {
                     String[] request = requests.getOrDefault(id, new String[] {"GET", response.path("url").asText()});
                     failedRequests.add(new FailedRequest(request[0], response.path("url").asText(), status,
@@ -403,36 +442,11 @@ final class SeleniumSession implements EngineSession {
             case "Network.loadingFailed" -> {
                 String[] request = requests.get(id);
                 if (request != null) {
-                    if ("Document".equals(params.path("type").asText(request[2]))) {
-                        lastDocumentError = params.path("errorText").asText();
-                    }
                     failedRequests.add(new FailedRequest(request[0], request[1], 0, params.path("errorText").asText()));
                 }
             }
             default -> {
                 // Other network events say nothing about failures.
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        // Chrome may still be flushing its profile for a moment after quit: try a few times.
-        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | UncheckedIOException ignored) {
-                // Try again below.
-            }
-            if (Files.exists(folder)) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
             }
         }
     }
