@@ -16,6 +16,7 @@ import dev.flows.heartbeat.RunSummary;
 import dev.flows.journey.Journey;
 import dev.flows.report.DisparityReport;
 import dev.flows.run.JourneyResult;
+import dev.flows.run.ResultKey;
 import dev.flows.run.Run;
 import dev.flows.run.RunResult;
 import dev.flows.site.Site;
@@ -115,7 +116,7 @@ public final class Monitor {
     public MonitorResult run() {
         int iterations = iterations();
         AlertState alerts = AlertState.load(alertFile, alertAfter, w -> err.println("flows: " + w));
-        Map<String, JourneyResult> latest = new LinkedHashMap<>();
+        Map<ResultKey, JourneyResult> latest = new LinkedHashMap<>();
         List<String> alertLines = new ArrayList<>();
         List<Browser> browsers = new ArrayList<>();
         List<BrowserConfig> unlaunched = new ArrayList<>();
@@ -174,7 +175,7 @@ public final class Monitor {
     }
 
     private int iteration(String id, PageChecks checker, boolean runJourneys, List<Browser> browsers,
-                          List<BrowserConfig> unlaunched, AlertState alerts, Map<String, JourneyResult> latest,
+                          List<BrowserConfig> unlaunched, AlertState alerts, Map<ResultKey, JourneyResult> latest,
                           List<String> alertLines) {
         long start = System.nanoTime();
         HeartbeatRun beat = heartbeat == null ? null : heartbeat.start(id);
@@ -192,7 +193,7 @@ public final class Monitor {
                 results.addAll(run.build().execute().results());
             }
             RunResult result = new RunResult(id, output.resolve(id), Duration.ofNanos(System.nanoTime() - start), results);
-            results.forEach(r -> latest.put(AlertState.key(r), r));
+            results.forEach(r -> latest.put(r.key(), r));
             AlertReport report = alerts.record(result, Instant.now());
             report.raised().forEach(line -> {
                 out.println(line);

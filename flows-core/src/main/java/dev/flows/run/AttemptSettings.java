@@ -1,0 +1,42 @@
+package dev.flows.run;
+
+import dev.flows.browser.Timeouts;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How every attempt of a run is made: the run's settings that the {@link AttemptRunner} needs, in one value.
+ *
+ * @param stepTimeout    the longest one step may run
+ * @param journeyTimeout the longest one attempt may run
+ * @param stepBudget     the budget of steps without their own, or null
+ * @param retries        how many attempts follow a failed one
+ * @param outputFolder   {@code <output>/<run-id>}
+ * @param traffic        how requests are marked
+ * @param allowOrders    production sites (by name) that may receive orders
+ * @param pageErrors     what an uncaught page error does
+ * @param trace          which attempts record a trace and which traces are kept
+ * @param pageTimeouts   the pages' waits, or null for the browser's
+ */
+record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
+                       TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace,
+                       Timeouts pageTimeouts) {
+
+    AttemptSettings {
+        Objects.requireNonNull(stepTimeout, "stepTimeout");
+        Objects.requireNonNull(journeyTimeout, "journeyTimeout");
+        Objects.requireNonNull(outputFolder, "outputFolder");
+        Objects.requireNonNull(traffic, "traffic");
+        Objects.requireNonNull(pageErrors, "pageErrors");
+        Objects.requireNonNull(trace, "trace");
+        allowOrders = Set.copyOf(allowOrders);
+    }
+
+    /** Attempts per journey: the first and its retries. */
+    int attempts() {
+        return retries + 1;
+    }
+}
