@@ -40,8 +40,15 @@ final class PlaywrightTestVariant implements Variant {
         for (String file : List.of("package.json", "playwright.config.js", "journey.spec.js")) {
             Files.copy(source.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        if (!Files.isRegularFile(work.resolve("node_modules/@playwright/test/cli.js"))) {
+        Path cli = work.resolve("node_modules/@playwright/test/cli.js");
+        if (!Files.isRegularFile(cli)) {
+            // An install cut short leaves a node_modules that npm takes as complete: start afresh.
+            deleteTree(work.resolve("node_modules"));
+            Files.deleteIfExists(work.resolve("package-lock.json"));
             run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), null, 300);
+            if (!Files.isRegularFile(cli)) {
+                throw new IllegalStateException("npm install left no " + cli);
+            }
         }
     }
 
@@ -81,6 +88,17 @@ final class PlaywrightTestVariant implements Variant {
             throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "):\n" + out);
         }
         return out;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Override
