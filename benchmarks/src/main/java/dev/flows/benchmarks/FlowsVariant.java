@@ -14,6 +14,7 @@ import dev.flows.site.Site;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The journey in the Flows DSL, run by {@link Run} on one engine that stays up between journeys. */
 final class FlowsVariant implements Variant {
@@ -60,6 +61,8 @@ final class FlowsVariant implements Variant {
                 .site(Site.builder("live").url(base.toString()).build())
                 .journey(journey())
                 .output(output)
+                // The other variants have no step timeout: on a busy machine a step may take longer than 1 min.
+                .stepTimeout(Duration.ofMinutes(10))
                 .build()
                 .execute();
         JourneyResult only = result.results().get(0);
