@@ -8,7 +8,8 @@ module.exports = defineConfig({
   // The Java variants have no journey timeout: on a busy machine a journey can take longer than the default 30 s.
   timeout: 600000,
   retries: 0,
-  reporter: 'null',
+  // 'list' passes the test's console output through (the null reporter swallows it, and with it the timing).
+  reporter: 'list',
   expect: { timeout: 5000 },
   use: {
     headless: true,
