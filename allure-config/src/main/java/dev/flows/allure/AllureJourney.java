@@ -180,30 +180,34 @@ public final class AllureJourney {
 
     private List<Attachment> attach(Attempt attempt, AttachmentWriter writer) {
         List<Attachment> list = new ArrayList<>();
-        Diagnostics diagnostics = attempt.diagnostics();
-        if (diagnostics == null) {
-            return list;
-        }
         if (attempt.failure() != null) {
             // The message travels in the result; the failure.txt beside the bundle is for people browsing the folder.
-            String source = UUID.randomUUID() + "-attachment." + Kind.FAILURE.extension;
-            writer.write(source, new java.io.ByteArrayInputStream(
-                    (attempt.failure() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            list.add(new Attachment().setName(Kind.FAILURE.title).setType(Kind.FAILURE.type).setSource(source));
+            byte[] message = (attempt.failure() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            write(Kind.FAILURE, () -> new java.io.ByteArrayInputStream(message), "the failure message", writer, list);
         }
-        for (Path file : diagnostics.files()) {
-            Kind kind = Kind.of(file.getFileName().toString());
-            String source = UUID.randomUUID() + "-attachment." + kind.extension;
-            try (InputStream in = Files.newInputStream(file)) {
-                writer.write(source, in);
-                list.add(new Attachment().setName(kind.title).setType(kind.type).setSource(source));
-            } catch (IOException | RuntimeException e) {
-                // A missing attachment must not lose the verdict: the message still names the folder.
-                System.getLogger(AllureJourney.class.getName()).log(System.Logger.Level.WARNING,
-                        "could not attach " + file + " to the Allure result: " + e.getMessage());
+        Diagnostics diagnostics = attempt.diagnostics();
+        if (diagnostics != null) {
+            for (Path file : diagnostics.files()) {
+                write(Kind.of(file.getFileName().toString()), () -> Files.newInputStream(file), file.toString(), writer, list);
             }
         }
         return list;
+    }
+
+    private interface Content {
+        InputStream open() throws IOException;
+    }
+
+    private static void write(Kind kind, Content content, String what, AttachmentWriter writer, List<Attachment> list) {
+        String source = UUID.randomUUID() + "-attachment." + kind.extension;
+        try (InputStream in = content.open()) {
+            writer.write(source, in);
+            list.add(new Attachment().setName(kind.title).setType(kind.type).setSource(source));
+        } catch (IOException | RuntimeException e) {
+            // A missing attachment must not lose the verdict: the message still names the folder.
+            System.getLogger(AllureJourney.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not attach " + what + " to the Allure result: " + e.getMessage());
+        }
     }
 
     private enum Kind {
