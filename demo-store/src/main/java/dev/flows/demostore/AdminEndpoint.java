@@ -30,7 +30,8 @@ final class AdminEndpoint {
 
     static final String TOKEN_HEADER = "X-Admin-Token";
     static final List<String> KINDS = List.of("latency", "serverError", "hideElement", "scriptError", "lateElement",
-            "down", "up", "staleCatalogue", "clear");
+            "status", "wrongProductLink", "deadAddToCart", "listingPrice", "slowListing", "dialog", "brokenImages", "droppingField",
+            "someServerErrors", "reprice", "down", "up", "staleCatalogue", "clear");
 
     private final byte[] token;
     private final Faults faults;
@@ -86,9 +87,19 @@ final class AdminEndpoint {
             switch (kind) {
                 case "latency" -> faults.add(new Fault.Latency(route(body), millis(body, "fixedMs"), millis(body, "jitterMs")));
                 case "serverError" -> faults.add(new Fault.ServerError(route(body)));
+                case "someServerErrors" -> faults.add(new Fault.SomeServerErrors(route(body), body.path("fraction").asDouble(0)));
+                case "reprice" -> faults.reprice(body.path("product").asText(""), body.path("percent").asInt(100));
                 case "hideElement" -> faults.add(new Fault.HiddenElement(route(body), body.path("testId").asText("")));
                 case "scriptError" -> faults.add(new Fault.ScriptError(route(body), body.path("message").asText("")));
                 case "lateElement" -> faults.add(new Fault.LateElement(route(body), body.path("testId").asText(""), millis(body, "delayMs")));
+                case "status" -> faults.add(new Fault.Status(route(body), body.path("status").asInt(0)));
+                case "wrongProductLink" -> faults.add(new Fault.WrongProductLink(body.path("product").asText("")));
+                case "deadAddToCart" -> faults.add(new Fault.DeadAddToCart(body.path("product").asText("")));
+                case "listingPrice" -> faults.add(new Fault.ListingPrice(body.path("percent").asInt(0)));
+                case "slowListing" -> faults.add(new Fault.SlowListing(millis(body, "delayMs")));
+                case "dialog" -> faults.add(new Fault.Dialog(route(body), body.path("testId").asText(""), body.path("message").asText("")));
+                case "brokenImages" -> faults.add(new Fault.BrokenImages(route(body)));
+                case "droppingField" -> faults.add(new Fault.DroppingField(route(body), body.path("testId").asText("")));
                 case "staleCatalogue" -> faults.staleCatalogue(body.path("stale").asBoolean(true));
                 case "clear" -> faults.clear();
                 case "up" -> faults.up();
@@ -143,10 +154,27 @@ final class AdminEndpoint {
             if (f instanceof Fault.Latency l) {
                 m.put("fixedMs", l.fixed().toMillis());
                 m.put("jitterMs", l.jitter().toMillis());
+            } else if (f instanceof Fault.SomeServerErrors some) {
+                m.put("fraction", some.fraction());
             } else if (f instanceof Fault.HiddenElement h) {
                 m.put("testId", h.testId());
             } else if (f instanceof Fault.ScriptError s) {
                 m.put("message", s.message());
+            } else if (f instanceof Fault.Status st) {
+                m.put("status", st.status());
+            } else if (f instanceof Fault.WrongProductLink w) {
+                m.put("product", w.productId());
+            } else if (f instanceof Fault.DeadAddToCart d) {
+                m.put("product", d.productId());
+            } else if (f instanceof Fault.ListingPrice lp) {
+                m.put("percent", lp.percent());
+            } else if (f instanceof Fault.SlowListing sl) {
+                m.put("delayMs", sl.delay().toMillis());
+            } else if (f instanceof Fault.Dialog d) {
+                m.put("testId", d.testId());
+                m.put("message", d.message());
+            } else if (f instanceof Fault.DroppingField d) {
+                m.put("testId", d.testId());
             } else if (f instanceof Fault.LateElement l) {
                 m.put("testId", l.testId());
                 m.put("delayMs", l.delay().toMillis());
@@ -157,6 +185,7 @@ final class AdminEndpoint {
         body.put("active", active);
         body.put("down", down);
         body.put("staleCatalogue", faults.isStaleCatalogue());
+        body.put("repriced", faults.repriced());
         return Response.json(200, write(body));
     }
 

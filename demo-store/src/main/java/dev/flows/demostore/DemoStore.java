@@ -59,6 +59,8 @@ public final class DemoStore implements AutoCloseable {
     private final OrderBook orders = new OrderBook();
     private final RequestLog log = new RequestLog();
     private final Storefront storefront;
+    private final Shape shape;
+    private final CheckoutFlow checkoutFlow;
     private HttpServer server;
     private boolean closed;
 
@@ -83,7 +85,9 @@ public final class DemoStore implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Sessions sessions = new Sessions(name, clock);
         AdminEndpoint admin = new AdminEndpoint(adminToken, faults, orders, json, timer);
-        this.storefront = new Storefront(name, catalogue, faults, sessions, orders, log, admin, json, clock);
+        this.shape = b.shape;
+        this.checkoutFlow = b.checkoutFlow;
+        this.storefront = new Storefront(name, catalogue, faults, sessions, orders, log, admin, json, clock, b.shape, b.checkoutFlow);
         try {
             this.server = bind(new InetSocketAddress(loopback(), b.port));
         } catch (RuntimeException e) {
@@ -93,6 +97,9 @@ public final class DemoStore implements AutoCloseable {
             throw e;
         }
         this.address = new InetSocketAddress(loopback(), server.getAddress().getPort());
+        if (b.release != null) {
+            b.release.applyTo(faults);
+        }
     }
 
     public static Builder builder() {
@@ -106,6 +113,54 @@ public final class DemoStore implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Which kind of shop this instance is. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** Which checkout the single-page shape shows (the classic shape always has its own two-step checkout). */
+    public CheckoutFlow checkoutFlow() {
+        return checkoutFlow;
+    }
+
+    /** The shop shapes an instance can take; each has its own markup, routes and test hooks (see HOOKS.md). */
+    public enum Shape {
+        /** Server-rendered pages, categories, a session cart, {@code data-testid} hooks, a two-step checkout with a card. */
+        CLASSIC,
+        /**
+         * A client-rendered app with JS routing: login wall (username), no categories but a sort control, a cart in
+         * {@code localStorage} with a badge absent when empty and a mini-cart, -/+ steppers, swatch variants,
+         * {@code data-test} hooks, and a short or one-page checkout.
+         */
+        SINGLE_PAGE;
+
+        /** "classic" or "single-page", as the command line writes it. */
+        public static Shape of(String text) {
+            return switch (String.valueOf(text)) {
+                case "classic" -> CLASSIC;
+                case "single-page" -> SINGLE_PAGE;
+                default -> throw new IllegalArgumentException("shop shape must be classic or single-page: " + text);
+            };
+        }
+    }
+
+    /** The single-page shape's checkout. */
+    public enum CheckoutFlow {
+        /** Contact (first name, last name, postal code), then an overview with item total, tax and total, then finish. */
+        SHORT,
+        /** One page: contact, address with phone and province, shipping and payment method (cash on delivery or card), place order. */
+        ONE_PAGE;
+
+        /** "short" or "one-page", as the command line writes it. */
+        public static CheckoutFlow of(String text) {
+            return switch (String.valueOf(text)) {
+                case "short" -> SHORT;
+                case "one-page" -> ONE_PAGE;
+                default -> throw new IllegalArgumentException("checkout must be short or one-page: " + text);
+            };
+        }
     }
 
     public int port() {
@@ -222,8 +277,23 @@ public final class DemoStore implements AutoCloseable {
         private int port;
         private Catalogue catalogue = Catalogue.current();
         private String adminToken;
+        private Shape shape = Shape.CLASSIC;
+        private CheckoutFlow checkoutFlow = CheckoutFlow.SHORT;
+        private CanaryRelease release;
 
         private Builder() {
+        }
+
+        /** The kind of shop (default {@link Shape#CLASSIC}). */
+        public Builder shape(Shape shape) {
+            this.shape = Objects.requireNonNull(shape, "shape");
+            return this;
+        }
+
+        /** The single-page shape's checkout (default {@link CheckoutFlow#SHORT}). */
+        public Builder checkoutFlow(CheckoutFlow checkoutFlow) {
+            this.checkoutFlow = Objects.requireNonNull(checkoutFlow, "checkoutFlow");
+            return this;
         }
 
         /** Shown in the {@code X-Flows-Instance} header and the footer: letters, digits, '.', '-', '_'. */
@@ -256,6 +326,12 @@ public final class DemoStore implements AutoCloseable {
                         + (token == null ? "none" : token.length() + " characters"));
             }
             this.adminToken = token;
+            return this;
+        }
+
+        /** Serves a "new version" from the first request: slower routes, failing requests, changed prices. */
+        public Builder release(CanaryRelease release) {
+            this.release = Objects.requireNonNull(release, "release");
             return this;
         }
 

@@ -164,7 +164,7 @@ final class Pages {
                       <div class="line__info">
                         <a class="line__name" data-testid="line-name" href="/product/%1$s">%4$s</a>
                         %5$s
-                        <span class="muted">%6$s each</span>
+                        <span class="muted" data-testid="line-price">%6$s each</span>
                       </div>
                       <form class="line__form" method="post" action="/cart/change" novalidate>
                         <input type="hidden" name="line" value="%2$d">
@@ -368,5 +368,21 @@ final class Pages {
                 <footer class="footer__bottom container"><span class="served-by" data-testid="served-by">Served by %s</span></footer>
                 </body></html>
                 """.formatted(esc(target), esc(instanceName));
+    }
+
+    /** The page of another HTTP error status (the fault {@code httpStatus}), without the shop's header like the 500 page. */
+    static String httpError(String instanceName, int status, String target) {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>%1$d Error</title>
+                <link rel="stylesheet" href="/static/app.css"></head>
+                <body class="error-page">
+                <main class="panel narrow" data-testid="http-error" data-test="http-error">
+                <h1>%1$d · This page is not available</h1>
+                <p>We could not load <code>%2$s</code>.</p>
+                </main>
+                <footer class="footer__bottom container"><span class="served-by" data-testid="served-by">Served by %3$s</span></footer>
+                </body></html>
+                """.formatted(status, esc(target), esc(instanceName));
     }
 }

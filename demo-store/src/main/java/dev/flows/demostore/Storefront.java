@@ -42,6 +42,8 @@ final class Storefront implements HttpHandler {
     private static final Map<String, String> STATIC_TYPES = Map.of(
             "app.css", "text/css; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
+            "spa.css", "text/css; charset=utf-8",
+            "spa.js", "text/javascript; charset=utf-8",
             "favicon.svg", "image/svg+xml");
 
     private final String name;
@@ -55,9 +57,17 @@ final class Storefront implements HttpHandler {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, byte[]> statics;
+    /** The single-page shape's routes, or null for the classic shape. */
+    private final SinglePageShop singlePage;
 
     Storefront(String name, Catalogue catalogue, Faults faults, Sessions sessions, OrderBook orders, RequestLog log,
                AdminEndpoint admin, ObjectMapper json, Clock clock) {
+        this(name, catalogue, faults, sessions, orders, log, admin, json, clock, DemoStore.Shape.CLASSIC, DemoStore.CheckoutFlow.SHORT);
+    }
+
+    Storefront(String name, Catalogue catalogue, Faults faults, Sessions sessions, OrderBook orders, RequestLog log,
+               AdminEndpoint admin, ObjectMapper json, Clock clock, DemoStore.Shape shape, DemoStore.CheckoutFlow checkout) {
+        this.singlePage = shape == DemoStore.Shape.SINGLE_PAGE ? new SinglePageShop(name, checkout, faults, orders, json, clock) : null;
         this.name = name;
         this.current = catalogue;
         this.stale = catalogue.older();
@@ -126,18 +136,30 @@ final class Storefront implements HttpHandler {
 
     private Response answer(Visit visit) {
         String path = visit.path();
+        // (path is used by the fault switch below too)
         if (path.equals("/__admin") || path.startsWith("/__admin/")) {
             return admin.answer(visit);
         }
         List<Fault> matching = faults.matching(path);
         Fault.Latency latency = null;
         List<Fault> pageFaults = new ArrayList<>();
-        boolean serverError = false;
+        int errorStatus = 0;
         for (Fault f : matching) {
             if (f instanceof Fault.Latency l) {
                 latency = l;
             } else if (f instanceof Fault.ServerError) {
-                serverError = true;
+                errorStatus = 500;
+            } else if (f instanceof Fault.Status st) {
+                errorStatus = errorStatus == 0 ? st.status() : errorStatus;
+            } else if (f instanceof Fault.SlowListing slow) {
+                if (path.startsWith("/category/")) {
+                    // A listing that renders late: the product list arrives after the rest of the page.
+                    pageFaults.add(new Fault.LateElement(f.route(), "product-list", slow.delay()));
+                }
+            } else if (f instanceof Fault.SomeServerErrors some) {
+                if (errorStatus == 0 && faults.failsNow(some)) {
+                    errorStatus = 500;
+                }
             } else {
                 pageFaults.add(f);
             }
@@ -145,14 +167,69 @@ final class Storefront implements HttpHandler {
         if (latency != null) {
             pause(latency);
         }
-        if (serverError) {
-            return Response.html(500, Pages.serverError(name, visit.target()));
+        if (errorStatus != 0) {
+            return errorResponse(errorStatus, visit);
         }
-        Response response = route(visit);
-        if (!pageFaults.isEmpty() && response.isHtml()) {
-            response = response.withBody(PageEdits.apply(response.bodyText(), pageFaults));
+        if (path.startsWith("/static/img/")) {
+            return image(path.substring("/static/img/".length()));
+        }
+        Response response = singlePage == null ? null : singlePage.route(visit, catalogue());
+        if (response != null) {
+            // The single-page shape applies page faults in the browser, on every route it renders.
+            return response;
+        }
+        response = route(visit);
+        if (response.isHtml()) {
+            response = response.withBody(listingFaults(response.bodyText()));
+            if (!pageFaults.isEmpty()) {
+                response = response.withBody(PageEdits.apply(response.bodyText(), pageFaults));
+            }
         }
         return response;
+    }
+
+    private Response errorResponse(int status, Visit visit) {
+        if (visit.path().startsWith("/api/") || visit.path().endsWith(".js") && !visit.path().startsWith("/static/")) {
+            return Response.json(status, "{\"status\":" + status + ",\"message\":\"HTTP " + status + "\"}");
+        }
+        return Response.html(status, status == 500 ? Pages.serverError(name, visit.target()) : Pages.httpError(name, status, visit.target()));
+    }
+
+    /** A product image as an SVG file; anything else under /static/img/ (the broken-images fault's links) is 404. */
+    private Response image(String file) {
+        String slug = file.endsWith(".svg") ? file.substring(0, file.length() - 4) : "";
+        return catalogue().product(slug)
+                .map(p -> new Response(200, "image/svg+xml", Icons.product(p).replaceFirst("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("Cache-Control", "no-cache")))
+                .orElseGet(() -> Response.text(404, "No image " + file));
+    }
+
+    /** The listing faults of the classic shape: wrong product links and listing prices that differ from the product page. */
+    private String listingFaults(String html) {
+        String page = html;
+        Catalogue cat = catalogue();
+        for (Fault.WrongProductLink wrong : faults.all(Fault.WrongProductLink.class)) {
+            Product p = cat.product(wrong.productId()).orElse(null);
+            if (p != null) {
+                page = page.replace("href=\"/product/" + p.slug() + "\"", "href=\"/product/" + SinglePageShop.next(cat, p).slug() + "\"");
+            }
+        }
+        int percent = faults.find(Fault.ListingPrice.class).map(Fault.ListingPrice::percent).orElse(0);
+        if (percent != 0) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "(data-testid=\"product-card\" data-product-id=\"([a-z0-9-]+)\"[\\s\\S]*?data-testid=\"product-price\">)([^<]+)(<)").matcher(page);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String shown = cat.product(m.group(2)).map(p -> p.price().percent(100 + percent).toString()).orElse(m.group(3));
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + shown + m.group(4)));
+            }
+            page = m.appendTail(out).toString();
+        }
+        return page;
+    }
+
+    private boolean deadAddToCart(String productId) {
+        return faults.all(Fault.DeadAddToCart.class).stream().anyMatch(f -> f.productId().equals(productId));
     }
 
     private static void pause(Fault.Latency latency) {
@@ -166,7 +243,9 @@ final class Storefront implements HttpHandler {
     }
 
     private Catalogue catalogue() {
-        return faults.isStaleCatalogue() ? stale : current;
+        Catalogue served = faults.isStaleCatalogue() ? stale : current;
+        Map<String, Integer> repriced = faults.repriced();
+        return repriced.isEmpty() ? served : served.repriced(repriced);
     }
 
     private Layout layout(Visit visit, Catalogue catalogue, String search, String activeCategory) {
@@ -395,6 +474,10 @@ final class Storefront implements HttpHandler {
         if (f.containsKey("__error")) {
             return error(400, f.get("__error"));
         }
+        if (deadAddToCart(f.getOrDefault("productId", f.getOrDefault("id", "")))) {
+            // The fault: a 200 that changes nothing and says nothing.
+            return cartJson(200, pricedCart(v, cat), null);
+        }
         try {
             Added added = add(v, cat, f.getOrDefault("productId", f.getOrDefault("id", "")), f.getOrDefault("variant", ""),
                     f.get("quantity"));
@@ -427,6 +510,9 @@ final class Storefront implements HttpHandler {
     private Response addForm(Visit v, Catalogue cat) {
         Map<String, String> f = v.form();
         String productId = f.getOrDefault("productId", "");
+        if (deadAddToCart(productId)) {
+            return Response.redirect("/cart");
+        }
         try {
             add(v, cat, productId, f.getOrDefault("variant", ""), f.get("quantity"));
             return Response.redirect("/cart");

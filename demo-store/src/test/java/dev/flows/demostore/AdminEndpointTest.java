@@ -119,7 +119,8 @@ class AdminEndpointTest {
         var unknown = post("{\"kind\":\"explode\"}");
         assertEquals(400, unknown.status());
         assertEquals("unknown fault kind: \"explode\" (one of latency, serverError, hideElement, scriptError, lateElement, "
-                + "down, up, staleCatalogue, clear)", read(unknown).path("message").asText());
+                + "status, wrongProductLink, deadAddToCart, listingPrice, slowListing, dialog, brokenImages, droppingField, "
+                + "someServerErrors, reprice, down, up, staleCatalogue, clear)", read(unknown).path("message").asText());
         assertEquals("route pattern matches no demo-store route: \"/prodcut/*\"",
                 read(post("{\"kind\":\"serverError\",\"route\":\"/prodcut/*\"}")).path("message").asText());
         assertEquals("latency fixed must not be negative: PT-0.3S",

@@ -1,6 +1,7 @@
 package dev.flows.examples;
 
 import dev.flows.dsl.Address;
+import dev.flows.dsl.JourneySuite;
 import dev.flows.dsl.Pick;
 import dev.flows.dsl.Storefront;
 import dev.flows.journey.Journey;
@@ -8,17 +9,20 @@ import dev.flows.journey.Journey;
 import java.time.Duration;
 import java.util.List;
 
-/** The journeys a coffee-equipment shop cares about, written as a shopper would do them. */
-public final class ShopJourneys {
+/**
+ * The journeys a coffee-equipment shop cares about, written as a shopper would do them. {@code examples/flows.yaml}
+ * names this class under {@code journeys}; it is also registered in {@code META-INF/services}, so the
+ * {@code flows} command runs it on the demo store without a config.
+ */
+public final class ShopJourneys implements JourneySuite {
 
-    private final Storefront shop;
-
-    public ShopJourneys(Storefront shop) {
-        this.shop = shop;
+    @Override
+    public List<Journey> journeys(Storefront shop) {
+        return List.of(guestCheckout(shop), browseProductDetails(shop), cartEditing(shop), search(shop), accountLogin(shop));
     }
 
     /** Land, pick a machine, add two, check out as a guest up to the payment step. */
-    public Journey guestCheckout() {
+    public Journey guestCheckout(Storefront shop) {
         return shop.journey("guest checkout")
                 .feature("checkout")
                 .landing().within(Duration.ofSeconds(3))
@@ -31,7 +35,7 @@ public final class ShopJourneys {
     }
 
     /** Browse a category, open a product and check what a shopper reads there. */
-    public Journey browseProductDetails() {
+    public Journey browseProductDetails(Storefront shop) {
         return shop.journey("browse category and product details")
                 .feature("browse")
                 .landing()
@@ -44,7 +48,7 @@ public final class ShopJourneys {
     }
 
     /** Fill a cart, change a quantity, remove a line, and check the totals follow. */
-    public Journey cartEditing() {
+    public Journey cartEditing(Storefront shop) {
         return shop.journey("cart editing")
                 .feature("cart")
                 .productAt("/product/descaling-kit")
@@ -59,7 +63,7 @@ public final class ShopJourneys {
     }
 
     /** Search, open a hit, add it. */
-    public Journey search() {
+    public Journey search(Storefront shop) {
         return shop.journey("search")
                 .feature("browse")
                 .landing()
@@ -72,15 +76,11 @@ public final class ShopJourneys {
     }
 
     /** Sign in with the shop's test account and see the greeting. */
-    public Journey accountLogin() {
+    public Journey accountLogin(Storefront shop) {
         return shop.journey("account login")
                 .feature("account")
                 .login("shopper@example.test", "flows-demo")
                 .expectText("Welcome back, Sam Shopper")
                 .build();
-    }
-
-    public List<Journey> all() {
-        return List.of(guestCheckout(), browseProductDetails(), cartEditing(), search(), accountLogin());
     }
 }

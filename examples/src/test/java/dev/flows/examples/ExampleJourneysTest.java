@@ -28,7 +28,7 @@ class ExampleJourneysTest {
             RunResult result = Run.builder()
                     .site(Site.builder("live").url(live.baseUrl()).production(true).build())
                     .site(Site.builder("fallback").url(fallback.baseUrl()).role("fallback").build())
-                    .journeys(new ShopJourneys(Storefront.demoStore()).all())
+                    .journeys(new ShopJourneys().journeys(Storefront.demoStore()))
                     .browser(browser).parallelSites(2)
                     .output(Path.of("target", "flows-test-output"))
                     .build().execute();

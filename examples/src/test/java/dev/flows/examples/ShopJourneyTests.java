@@ -11,6 +11,6 @@ public class ShopJourneyTests extends JourneyTests {
 
     @Override
     protected List<Journey> journeys() {
-        return new ShopJourneys(Storefront.demoStore()).all();
+        return new ShopJourneys().journeys(Storefront.demoStore());
     }
 }

@@ -34,6 +34,11 @@ public interface Element {
     /** The attribute's value, or null when it has none; waits until the element is there. */
     String attribute(String name);
 
+    /** The lower-case tag name ("select", "button"); waits until the element is there. */
+    default String tagName() {
+        throw new UnsupportedOperationException("this element cannot tell its tag name");
+    }
+
     /** Whether it is on the page now (no waiting). */
     boolean exists();
 

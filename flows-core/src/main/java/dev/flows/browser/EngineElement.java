@@ -96,6 +96,11 @@ final class EngineElement implements Element {
     }
 
     @Override
+    public String tagName() {
+        return present().tag();
+    }
+
+    @Override
     public String attribute(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("attribute name must not be blank");

@@ -31,6 +31,7 @@ final class EnginePage implements Page {
     private volatile RecordedTrace recordedTrace;
     private volatile boolean nativeTrace;
     private volatile boolean closed;
+    private volatile int dialogsLogged;
 
     EnginePage(EngineSession session, URI baseUrl, Timeouts timeouts, Supplier<String> engine, Consumer<EnginePage> onClose) {
         this.session = session;
@@ -125,6 +126,16 @@ final class EnginePage implements Page {
     }
 
     @Override
+    public List<Navigation> navigations() {
+        return session.navigations();
+    }
+
+    @Override
+    public List<Dialog> dialogs() {
+        return session.dialogs();
+    }
+
+    @Override
     public List<Action> actions() {
         return List.copyOf(actions);
     }
@@ -206,7 +217,22 @@ final class EnginePage implements Page {
             if (trace != null) {
                 trace.add(done, safeUrl(), this::screenshotOrNull);
             }
+            recordDialogs();
         }
+    }
+
+    /** Dialogs go into the call log right after the action that opened them, so a failure message shows them in place. */
+    private void recordDialogs() {
+        List<Dialog> all;
+        try {
+            all = session.dialogs();
+        } catch (RuntimeException e) {
+            return;
+        }
+        for (int i = dialogsLogged; i < all.size(); i++) {
+            actions.add(new Action("dialog " + all.get(i) + " (accepted)", Duration.ZERO, null));
+        }
+        dialogsLogged = Math.max(dialogsLogged, all.size());
     }
 
     /**

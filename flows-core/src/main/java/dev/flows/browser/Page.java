@@ -55,6 +55,16 @@ public interface Page extends AutoCloseable {
     /** Every request that failed (status 400 or more, or no response) since the page opened. */
     List<FailedRequest> failedRequests();
 
+    /** Every document this page loaded (opened or navigated to by a click), with its HTTP status; oldest first. */
+    default List<Navigation> navigations() {
+        return List.of();
+    }
+
+    /** Every JavaScript dialog the page opened, accepted as a shopper would; oldest first. Also in {@link #actions()}. */
+    default List<Dialog> dialogs() {
+        return List.of();
+    }
+
     /** What this page was asked to do so far, oldest first: the call log of failure messages and traces. */
     List<Action> actions();
 

@@ -44,6 +44,8 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
     public static final String CONSOLE_ERRORS = "console-errors.txt";
     public static final String FAILED_REQUESTS = "failed-requests.txt";
     public static final String TRACE = "trace.zip";
+    /** Written only when the page opened JavaScript dialogs: each with its text. */
+    public static final String DIALOGS = "dialogs.txt";
 
     /** How long one artefact (screenshot, page source, console errors, failed requests) may take to capture. */
     public static final Duration ARTEFACT_DEADLINE = Duration.ofSeconds(2);
@@ -80,6 +82,9 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
                     capture, ARTEFACT_DEADLINE);
             save(folder.resolve(CONSOLE_ERRORS), () -> lines(page.consoleErrors()), files, problems, capture, ARTEFACT_DEADLINE);
             save(folder.resolve(FAILED_REQUESTS), () -> lines(page.failedRequests()), files, problems, capture, ARTEFACT_DEADLINE);
+            within(page::dialogs, capture, ARTEFACT_DEADLINE, DIALOGS, problems).filter(d -> !d.isEmpty()).ifPresent(dialogs ->
+                    save(folder.resolve(DIALOGS), () -> lines(dialogs.stream().map(d -> d + " on " + d.url()).toList()),
+                            files, problems, capture, ARTEFACT_DEADLINE));
             if (traceStarted) {
                 Path trace = folder.resolve(TRACE);
                 within(() -> page.stopTrace(trace), capture, TRACE_DEADLINE, TRACE, problems).ifPresent(files::add);

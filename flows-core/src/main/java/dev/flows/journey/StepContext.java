@@ -52,6 +52,19 @@ public interface StepContext {
                 "nothing was remembered as '" + key + "': an earlier step must pick it first"));
     }
 
+    /**
+     * Fails this step as a shop defect (FAILED, retried like any failed check), with {@code message} as its cause.
+     * Throwing {@link ExpectationFailedException} or an {@link AssertionError} (JUnit, AssertJ) does the same;
+     * any other exception from a step is the journey's own bug (BROKEN).
+     *
+     * <pre>{@code
+     * if (!banner.isVisible()) ctx.fail("the cookie banner is missing on " + ctx.page().url());
+     * }</pre>
+     */
+    default void fail(String message) {
+        throw new ExpectationFailedException(message);
+    }
+
     /** Notes what a product costs on this site, for the disparity report's price comparison. */
     void recordPrice(String product, String price);
 }

@@ -257,6 +257,15 @@ public final class DisparityReport {
 
     private static String describe(JourneyResult r) {
         Optional<StepResult> failing = r.failingStep();
+        if (r.outcome() == Outcome.DEGRADED) {
+            Optional<StepResult> slow = r.last().steps().stream().filter(StepResult::overBudget)
+                    .max(java.util.Comparator.comparing(StepResult::took));
+            if (slow.isPresent()) {
+                StepResult s = slow.get();
+                return "DEGRADED " + Durations.say(r.took()) + " at " + s.index() + " '" + s.name() + "' ("
+                        + Durations.say(s.took()) + " > " + Durations.say(s.budget()) + ")";
+            }
+        }
         if (r.outcome() == Outcome.PASSED || r.outcome() == Outcome.DEGRADED || failing.isEmpty()) {
             return r.outcome() + " " + Durations.say(r.took());
         }

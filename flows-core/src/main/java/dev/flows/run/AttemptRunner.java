@@ -37,6 +37,8 @@ final class AttemptRunner {
     static final String FAILURE_FILE = "failure.txt";
 
     private static final System.Logger LOG = System.getLogger(Run.class.getName());
+    /** How often a running step's page is checked for HTTP error pages. */
+    private static final Duration HEALTH_TICK = Duration.ofMillis(200);
 
     private final AttemptSettings settings;
     private final Listeners listeners;
@@ -93,6 +95,7 @@ final class AttemptRunner {
         private boolean traced;
         private int errorsSeen;
         private boolean retryable;
+        private PageHealth health;
 
         OneAttempt(Journey journey, Site site, Browser browser, ResultKey key, int number) {
             this.journey = journey;
@@ -116,6 +119,8 @@ final class AttemptRunner {
                 traced = settings.trace().records(number) && startTrace(page);
                 context = new AttemptContext(page, site, key.engine(), journey.name(), number,
                         !site.production() || settings.allowOrders().contains(site.name()));
+                health = new PageHealth(page, site.baseUrl(), settings.health().httpErrors(), settings.health().failedRequests(),
+                        settings.health().dialogs());
                 long deadline = start + settings.journeyTimeout().toNanos();
                 for (int i = 0; i < journey.steps().size(); i++) {
                     Step step = journey.steps().get(i);
@@ -123,11 +128,13 @@ final class AttemptRunner {
                     long left = deadline - System.nanoTime();
                     long stepStart = System.nanoTime();
                     Instant stepStarted = Instant.now();
+                    List<PageHealth.Problem> problems = new ArrayList<>();
                     Throwable error = left <= 0
                             ? new StepTimeout("the journey timeout of " + Durations.say(settings.journeyTimeout())
                                     + " was used up before this step")
-                            : runStep(step, Duration.ofNanos(Math.min(settings.stepTimeout().toNanos(), left)));
+                            : runStep(step, Duration.ofNanos(Math.min(settings.stepTimeout().toNanos(), left)), problems);
                     Duration took = since(stepStart);
+                    error = health(error, problems, i + 1, step);
                     if (error == null) {
                         error = pageErrors(page, i + 1, step);
                     }
@@ -176,6 +183,34 @@ final class AttemptRunner {
             return new Attempt(number, verdict.outcome(), started, steps, since(start), message, notes, diagnostics);
         }
 
+        /**
+         * The page's health after a step: an HTTP error page, failed same-origin requests or dialogs that their
+         * policy fails the step for; degrading ones become notes. A failure of another cause gets the dialogs the
+         * page opened.
+         */
+        private Throwable health(Throwable error, List<PageHealth.Problem> problems, int index, Step step) {
+            problems.addAll(health.fresh(false));
+            Throwable result = error;
+            if (result == null) {
+                List<PageHealth.Problem> failing = problems.stream().filter(p -> p.mode() == PageErrors.Mode.FAIL).toList();
+                if (!failing.isEmpty()) {
+                    result = PageHealthFailure.of(failing);
+                }
+            }
+            for (PageHealth.Problem p : problems) {
+                if (p.mode() == PageErrors.Mode.DEGRADE) {
+                    notes.add("step " + index + " '" + step.name() + "': " + p.description());
+                }
+            }
+            if (result != null && !(result instanceof PageHealthFailure)) {
+                List<dev.flows.browser.Dialog> shown = health.dialogsSoFar();
+                if (!shown.isEmpty()) {
+                    result = new WithDialogs(result, shown);
+                }
+            }
+            return result;
+        }
+
         /** The uncaught page errors since the last step: a failure, a note that degrades, or nothing. */
         private Throwable pageErrors(Page page, int index, Step step) {
             PageErrors rule = settings.pageErrors();
@@ -198,14 +233,35 @@ final class AttemptRunner {
             return null;
         }
 
-        private Throwable runStep(Step step, Duration limit) {
+        /**
+         * Runs the step on a worker thread and watches the page meanwhile: a page answered with an HTTP error whose
+         * policy fails the step ends it at once, instead of letting it wait out an element timeout on an error page.
+         */
+        private Throwable runStep(Step step, Duration limit, List<PageHealth.Problem> problems) {
             Future<?> future = stepThreads.submit(() -> {
                 step.action().run(context);
                 return null;
             });
+            long deadline = System.nanoTime() + limit.toNanos();
             try {
-                future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-                return null;
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new TimeoutException();
+                    }
+                    try {
+                        future.get(Math.min(left, HEALTH_TICK.toNanos()), TimeUnit.NANOSECONDS);
+                        return null;
+                    } catch (TimeoutException tick) {
+                        problems.addAll(health.fresh(true));
+                        List<PageHealth.Problem> failing = problems.stream().filter(p -> p.mode() == PageErrors.Mode.FAIL).toList();
+                        if (!failing.isEmpty()) {
+                            // Not interrupted: the step's waits end by themselves once the page closes after the failure.
+                            future.cancel(false);
+                            return PageHealthFailure.of(failing);
+                        }
+                    }
+                }
             } catch (ExecutionException e) {
                 return e.getCause();
             } catch (TimeoutException e) {

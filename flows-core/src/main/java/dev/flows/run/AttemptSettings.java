@@ -20,12 +20,32 @@ import java.util.Set;
  * @param pageErrors     what an uncaught page error does
  * @param trace          which attempts record a trace and which traces are kept
  * @param pageTimeouts   the pages' waits, or null for the browser's
+ * @param health         what HTTP error pages, failed same-origin requests and dialogs do
  */
 record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
                        TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace,
-                       Timeouts pageTimeouts) {
+                       Timeouts pageTimeouts, HealthPolicies health) {
+
+    /** The page-health policies of a run; each fails the step by default. */
+    record HealthPolicies(HealthPolicy httpErrors, HealthPolicy failedRequests, HealthPolicy dialogs) {
+        static final HealthPolicies DEFAULT = new HealthPolicies(HealthPolicy.failStep(), HealthPolicy.failStep(), HealthPolicy.failStep());
+
+        HealthPolicies {
+            Objects.requireNonNull(httpErrors, "httpErrors");
+            Objects.requireNonNull(failedRequests, "failedRequests");
+            Objects.requireNonNull(dialogs, "dialogs");
+        }
+    }
+
+    /** Settings with the default page-health policies. */
+    AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
+                    TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace, Timeouts pageTimeouts) {
+        this(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder, traffic, allowOrders, pageErrors, trace,
+                pageTimeouts, HealthPolicies.DEFAULT);
+    }
 
     AttemptSettings {
+        health = health == null ? HealthPolicies.DEFAULT : health;
         Objects.requireNonNull(stepTimeout, "stepTimeout");
         Objects.requireNonNull(journeyTimeout, "journeyTimeout");
         Objects.requireNonNull(outputFolder, "outputFolder");

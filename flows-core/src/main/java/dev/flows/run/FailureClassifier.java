@@ -48,6 +48,10 @@ final class FailureClassifier {
 
     /** Classifies what {@code error}, thrown by a step on {@code site}, means. */
     static Verdict classify(Throwable error, Site site) {
+        if (error instanceof WithDialogs with) {
+            Verdict inner = classify(with.getCause(), site);
+            return new Verdict(inner.outcome(), inner.retryable(), inner.says(), inner.cause() + "\n" + with.getMessage());
+        }
         String cause = String.valueOf(error.getMessage());
         if (error instanceof SiteUnreachableException) {
             return new Verdict(Outcome.FAILED, false,
@@ -57,7 +61,8 @@ final class FailureClassifier {
             return new Verdict(Outcome.BROKEN, false, "BROKEN (monitor problem, not retried)", cause);
         }
         if (error instanceof BrowserException || error instanceof ExpectationFailedException
-                || error instanceof AssertionError || error instanceof StepTimeout || error instanceof PageErrorFailure) {
+                || error instanceof AssertionError || error instanceof StepTimeout || error instanceof PageErrorFailure
+                || error instanceof PageHealthFailure) {
             return new Verdict(Outcome.FAILED, true, "FAILED", cause);
         }
         return new Verdict(Outcome.BROKEN, false, "BROKEN (the journey's own code threw, not retried)",

@@ -86,6 +86,10 @@ public record JourneyResult(ResultKey key, String feature, String role, Outcome 
 
     /** The full failure message, or "" when nothing failed. */
     public String message() {
+        if (outcome == Outcome.DEGRADED && !notes().isEmpty()) {
+            // A degraded journey says why: which step was slow (its time and budget) or what was tolerated.
+            return key + ": DEGRADED: " + String.join("; ", notes());
+        }
         return failedAttempt().map(Attempt::failure).orElse("");
     }
 

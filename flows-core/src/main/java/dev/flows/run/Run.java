@@ -68,9 +68,11 @@ public final class Run {
     private final TrafficMark traffic;
     private final Set<String> allowOrders;
     private final PageErrors pageErrors;
+    private final AttemptSettings.HealthPolicies health;
     private final List<RunListener> listeners;
     private final TracePolicy trace;
     private final Timeouts pageTimeouts;
+    private final Shard shard;
 
     private Run(Builder b) {
         this.journeys = List.copyOf(b.journeys);
@@ -88,9 +90,11 @@ public final class Run {
         this.traffic = b.traffic;
         this.allowOrders = Set.copyOf(b.allowOrders);
         this.pageErrors = b.pageErrors;
+        this.health = new AttemptSettings.HealthPolicies(b.httpErrors, b.failedRequests, b.dialogs);
         this.listeners = List.copyOf(b.listeners);
         this.trace = b.trace != null ? b.trace : TracePolicy.defaultFor(b.retries);
         this.pageTimeouts = b.pageTimeouts;
+        this.shard = b.shard;
     }
 
     public static Builder builder() {
@@ -124,9 +128,9 @@ public final class Run {
     public RunResult execute() {
         long start = System.nanoTime();
         AttemptSettings settings = new AttemptSettings(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder(),
-                traffic, allowOrders, pageErrors, trace, pageTimeouts);
+                traffic, allowOrders, pageErrors, trace, pageTimeouts, health);
         List<JourneyResult> results = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
-                new Listeners(listeners)).run();
+                new Listeners(listeners), shard).run();
         return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results);
     }
 
@@ -150,11 +154,24 @@ public final class Run {
         private TrafficMark traffic = TrafficMark.defaults();
         private final Set<String> allowOrders = new LinkedHashSet<>();
         private PageErrors pageErrors = PageErrors.failStep();
+        private HealthPolicy httpErrors = HealthPolicy.failStep();
+        private HealthPolicy failedRequests = HealthPolicy.failStep();
+        private HealthPolicy dialogs = HealthPolicy.failStep();
         private final List<RunListener> listeners = new ArrayList<>();
         private TracePolicy trace;
         private Timeouts pageTimeouts;
+        private Shard shard = Shard.ALL;
 
         private Builder() {
+        }
+
+        /**
+         * Runs only this shard's part of journeys x sites x engines (default {@link Shard#ALL}): CI runners with
+         * shards 1/n to n/n together run every combination once. See {@link Shard} for how the split is made.
+         */
+        public Builder shard(Shard shard) {
+            this.shard = Objects.requireNonNull(shard, "shard");
+            return this;
         }
 
         public Builder journey(Journey journey) {
@@ -260,6 +277,30 @@ public final class Run {
         /** Lets this run place orders on these production sites (by name). */
         public Builder allowOrders(String... siteNames) {
             allowOrders.addAll(List.of(siteNames));
+            return this;
+        }
+
+        /**
+         * What a page answered with an HTTP error status (4xx, 5xx) does: by default it fails the step at once,
+         * naming the status and the URL, instead of leaving the step to time out on the error page.
+         */
+        public Builder httpErrors(HealthPolicy policy) {
+            this.httpErrors = Objects.requireNonNull(policy, "httpErrors");
+            return this;
+        }
+
+        /**
+         * What a failed same-origin request (a broken image, a missing script or style, an API call with 4xx/5xx)
+         * does: by default it fails the step. Other origins (analytics, CDNs) are not watched.
+         */
+        public Builder failedRequests(HealthPolicy policy) {
+            this.failedRequests = Objects.requireNonNull(policy, "failedRequests");
+            return this;
+        }
+
+        /** What a JavaScript dialog (alert, confirm, prompt; accepted as a shopper would) does: by default it fails the step. */
+        public Builder dialogs(HealthPolicy policy) {
+            this.dialogs = Objects.requireNonNull(policy, "dialogs");
             return this;
         }
 

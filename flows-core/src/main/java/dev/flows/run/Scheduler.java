@@ -30,9 +30,10 @@ final class Scheduler {
     private final int parallelSites;
     private final AttemptSettings settings;
     private final Listeners listeners;
+    private final java.util.Set<String> shardKeys;
 
     Scheduler(String runId, List<Journey> journeys, List<Site> sites, List<Browser> browsers, List<BrowserConfig> engines,
-              int parallelSites, AttemptSettings settings, Listeners listeners) {
+              int parallelSites, AttemptSettings settings, Listeners listeners, Shard shard) {
         this.runId = runId;
         this.journeys = List.copyOf(journeys);
         this.sites = List.copyOf(sites);
@@ -41,6 +42,18 @@ final class Scheduler {
         this.parallelSites = parallelSites;
         this.settings = settings;
         this.listeners = listeners;
+        List<String> engineIds = new ArrayList<>();
+        browsers.forEach(browser -> engineIds.add(browser.engine()));
+        engines.forEach(config -> engineIds.add(config.engine().id()));
+        List<String> keys = new ArrayList<>();
+        for (Journey journey : journeys) {
+            for (Site site : sites) {
+                for (String engine : engineIds) {
+                    keys.add(Shard.key(journey.name(), site.name(), engine));
+                }
+            }
+        }
+        this.shardKeys = java.util.Set.copyOf(shard.pick(keys, key -> key));
     }
 
     /** A browser of the run, or the reason its engine could not start. */
@@ -96,6 +109,9 @@ final class Scheduler {
     private List<JourneyResult> runSite(Site site, Engine engine, AttemptRunner attempts) {
         List<JourneyResult> results = new ArrayList<>();
         for (Journey journey : journeys) {
+            if (!shardKeys.contains(Shard.key(journey.name(), site.name(), engine.id()))) {
+                continue;   // another shard's
+            }
             listeners.tell(l -> l.journeyStarted(journey, site, engine.id()));
             JourneyResult result = engine.browser() == null
                     ? AttemptRunner.launchFailed(journey, site, engine.id(), engine.launchFailure())

@@ -183,13 +183,15 @@ class OutcomesTest {
 
         assertEquals(Outcome.BROKEN, result.outcome());
         assertEquals(1, result.attempts().size(), "a broken monitor is not retried");
-        assertEquals("step 2 'category 'Espresso Machines''", result.failingStep().orElseThrow().label());
-        assertEquals("'add to cart' on live [" + browser.engine() + "]: step 2 'category 'Espresso Machines'' BROKEN (monitor problem, not retried) after "
-                        + result.failingStep().orElseThrow().took().toMillis() + " ms (attempt 1 of 2)",
+        // Checked when the journey is built: BROKEN at once, before anything is typed on the shop.
+        assertEquals("step 1 'check the journey against profile 'no-categories''", result.failingStep().orElseThrow().label());
+        assertEquals("'add to cart' on live [" + browser.engine() + "]: step 1 'check the journey against profile 'no-categories'' BROKEN"
+                        + " (monitor problem, not retried) after " + result.failingStep().orElseThrow().took().toMillis() + " ms (attempt 1 of 2)",
                 result.summaryLine());
-        assertTrue(result.message().contains("\n  storefront profile 'no-categories' has no hook 'categoryLink' (a link to a category in "
-                + "the navigation (its text is the category's name)): add hooks.categoryLink to the profile, or leave this step out\n"),
-                result.message());
+        assertTrue(result.message().contains("\n  the journey does not fit storefront profile 'no-categories':\n"
+                + "    - step 'category 'Espresso Machines'' needs hooks.categoryLink (a link to a category in "
+                + "the navigation (its text is the category's name))\n"), result.message());
+        assertEquals(1, result.last().steps().size(), "no step of the shop ran");
     }
 
     @ParameterizedTest

@@ -46,11 +46,20 @@ import java.util.Set;
  * @param checks        page-type checks over HTTP (default none)
  * @param alert         when to raise the alarm
  * @param output        where reports and diagnostics go (default {@code target/flows-output})
+ * @param profile       the storefront profile file the journeys are written against, relative to this file
+ *                      (default: the embedded demo store's profile)
+ * @param journeys      classes implementing {@code dev.flows.dsl.JourneySuite} (default: the suites registered
+ *                      through {@code ServiceLoader}, else the standard journeys of the profile)
+ * @param gate          the canary gate's sites and thresholds ({@code flows gate})
+ * @param metrics       where the Prometheus metrics go (default: nowhere)
  */
 public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec browser, TimeoutSpec timeouts,
                           Integer retries, Duration stepBudget, Integer parallelSites, List<String> allowOrders,
                           TrafficSpec traffic, List<HeartbeatSpec> heartbeat, ChecksSpec checks, AlertSpec alert,
-                          Path output) {
+                          Path output, Path profile, List<String> journeys, GateSpec gate, MetricsSpec metrics) {
+
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
     public FlowsConfig {
         if (sites == null || sites.isEmpty()) {
@@ -92,6 +101,20 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         checks = checks == null ? ChecksSpec.NONE : checks;
         alert = alert == null ? AlertSpec.DEFAULT : alert;
         output = output == null ? Path.of("target", "flows-output") : output;
+        journeys = journeys == null ? List.of() : List.copyOf(journeys);
+        for (String name : journeys) {
+            if (name == null || !CLASS_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("journeys: '" + name + "' is not a class name (write com.example.shop.ShopJourneys)");
+            }
+        }
+        gate = gate == null ? GateSpec.DEFAULT : gate;
+        for (String name : java.util.Arrays.asList(gate.baseline(), gate.candidate())) {
+            if (name != null && !names.contains(name)) {
+                throw new IllegalArgumentException("gate names no site: '" + name + "' (sites are "
+                        + String.join(", ", sites.stream().map(SiteSpec::name).toList()) + ")");
+            }
+        }
+        metrics = metrics == null ? MetricsSpec.NONE : metrics;
     }
 
     /** Reads a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) file, with this process's environment and system properties. */
@@ -360,6 +383,83 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
                 throw new IllegalArgumentException("alert.after must be between 1 and 100: " + after);
             }
             state = state == null ? Path.of(".flows", "alert-state.json") : state;
+        }
+    }
+
+    /**
+     * The canary gate: which site is the baseline and which the candidate, and the thresholds
+     * (see {@link dev.flows.gate.GatePolicy} for what each means and its default).
+     *
+     * @param baseline  the stable site's name (default: the first site with role {@code stable}, else the first site)
+     * @param candidate the canary site's name (default: the first site with role {@code canary})
+     */
+    public record GateSpec(String baseline, String candidate, Integer rounds, Integer warmup, Integer minSamples,
+                           Integer maxExtraFailures, Integer maxMedianSlowerPercent, Integer maxP95SlowerPercent,
+                           Duration noiseFloor, Double alpha) {
+        static final GateSpec DEFAULT = new GateSpec(null, null, null, null, null, null, null, null, null, null);
+
+        public GateSpec {
+            toPolicy(rounds, warmup, minSamples, maxExtraFailures, maxMedianSlowerPercent, maxP95SlowerPercent, noiseFloor, alpha);
+        }
+
+        /** The thresholds, with the defaults of {@link dev.flows.gate.GatePolicy} where a key is left out. */
+        public dev.flows.gate.GatePolicy policy() {
+            return toPolicy(rounds, warmup, minSamples, maxExtraFailures, maxMedianSlowerPercent, maxP95SlowerPercent, noiseFloor, alpha);
+        }
+
+        private static dev.flows.gate.GatePolicy toPolicy(Integer rounds, Integer warmup, Integer minSamples, Integer maxExtraFailures,
+                                                          Integer median, Integer p95, Duration noiseFloor, Double alpha) {
+            dev.flows.gate.GatePolicy.Builder b = dev.flows.gate.GatePolicy.builder();
+            if (rounds != null) {
+                b.rounds(rounds);
+            }
+            if (warmup != null) {
+                b.warmup(warmup);
+            }
+            if (minSamples != null) {
+                b.minSamples(minSamples);
+            }
+            if (maxExtraFailures != null) {
+                b.maxExtraFailures(maxExtraFailures);
+            }
+            if (median != null) {
+                b.maxMedianSlowerPercent(median);
+            }
+            if (p95 != null) {
+                b.maxP95SlowerPercent(p95);
+            }
+            if (noiseFloor != null) {
+                b.noiseFloor(noiseFloor);
+            }
+            if (alpha != null) {
+                b.alpha(alpha);
+            }
+            return b.build();
+        }
+    }
+
+    /**
+     * Prometheus metrics of the monitor's results.
+     *
+     * @param port     serve OpenMetrics on {@code http://127.0.0.1:<port>/metrics} (0: a free port; absent: no server)
+     * @param textfile also write them to this file after every run, for the node exporter's textfile collector
+     *                 (a {@code .prom} file in its {@code --collector.textfile.directory}); absent: no file
+     */
+    public record MetricsSpec(Integer port, Path textfile) {
+        static final MetricsSpec NONE = new MetricsSpec(null, null);
+
+        public MetricsSpec {
+            if (port != null && (port < 0 || port > 65535)) {
+                throw new IllegalArgumentException("metrics.port must be between 0 and 65535: " + port);
+            }
+            if (textfile != null && !textfile.getFileName().toString().endsWith(".prom")) {
+                throw new IllegalArgumentException("metrics.textfile must end in .prom (the textfile collector reads only those): " + textfile);
+            }
+        }
+
+        /** Whether any output is configured. */
+        public boolean enabled() {
+            return port != null || textfile != null;
         }
     }
 

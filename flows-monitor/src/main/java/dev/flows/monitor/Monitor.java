@@ -78,6 +78,7 @@ public final class Monitor {
     private final PrintStream out;
     private final PrintStream err;
     private final String runId;
+    private final List<Consumer<RunResult>> iterationListeners;
 
     private Monitor(Builder b) {
         this.sites = List.copyOf(b.sites);
@@ -95,6 +96,7 @@ public final class Monitor {
         this.output = b.output;
         this.out = b.out;
         this.err = b.err;
+        this.iterationListeners = List.copyOf(b.iterationListeners);
         this.runId = b.runId != null ? b.runId
                 : LocalDateTime.now().format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
@@ -157,6 +159,8 @@ public final class Monitor {
                 new ArrayList<>(latest.values()));
         DisparityReport report = DisparityReport.of(all);
         Path json = report.writeJson(all.output().resolve("disparity.json"));
+        // The whole results beside the table's JSON: what `flows merge` reads back from each shard.
+        dev.flows.report.ResultsJson.write(all, all.output().resolve(dev.flows.report.ResultsJson.FILE));
         out.println();
         out.print(report.table());
         all.results().stream().filter(r -> !r.outcome().isSuccess())
@@ -193,6 +197,14 @@ public final class Monitor {
                 results.addAll(run.build().execute().results());
             }
             RunResult result = new RunResult(id, output.resolve(id), Duration.ofNanos(System.nanoTime() - start), results);
+            for (Consumer<RunResult> listener : iterationListeners) {
+                try {
+                    listener.accept(result);
+                } catch (RuntimeException e) {
+                    // Metrics or any other observer must not change what the monitor sees or says.
+                    err.println("flows: an iteration listener failed; ignored: " + firstLine(String.valueOf(e.getMessage())));
+                }
+            }
             results.forEach(r -> latest.put(r.key(), r));
             AlertReport report = alerts.record(result, Instant.now());
             report.raised().forEach(line -> {
@@ -273,8 +285,18 @@ public final class Monitor {
         private PrintStream out = System.out;
         private PrintStream err = System.err;
         private String runId;
+        private final List<Consumer<RunResult>> iterationListeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Hears every iteration's results, page checks and journeys together, e.g. {@code metrics::record}
+         * ({@link dev.flows.metrics.FlowsMetrics}); a listener that throws is reported on stderr and ignored.
+         */
+        public Builder onIteration(Consumer<RunResult> listener) {
+            iterationListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /** The sites the journeys run on (page checks name their own site). */

@@ -49,6 +49,18 @@ class FlowsConfigTest {
         Path file = write("flows.yaml", yaml);
         ConfigException e = assertThrows(ConfigException.class, () -> FlowsConfig.read(file, env, overrides));
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        if (overrides.isEmpty()) {
+            // flows validate refuses the same file with exit code 2 and exactly that line (overrides are -D properties,
+            // which a command line in this JVM cannot set apart).
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int code = new dev.flows.monitor.cli.Flows(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), env)
+                    .execute("validate", "--config", file.toString());
+            assertEquals(2, code, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(List.of("flows: " + e.getMessage()), err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+            assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing printed but the error");
+        }
         return e.getMessage().replace(file.toString(), "flows.yaml");
     }
 
@@ -164,7 +176,7 @@ class FlowsConfigTest {
     @Test
     void refusesAnUnknownTopLevelKey() throws IOException {
         assertEquals("flows.yaml:4:1: retry: unknown key (expected one of alert, allowOrders, browser, checks, engine, "
-                + "heartbeat, output, parallelSites, retries, sites, stepBudget, timeouts, traffic)", error(MINIMAL + "retry: 2\n"));
+                + "gate, heartbeat, journeys, metrics, output, parallelSites, profile, retries, sites, stepBudget, timeouts, traffic)", error(MINIMAL + "retry: 2\n"));
     }
 
     @Test
@@ -292,8 +304,30 @@ class FlowsConfigTest {
             "retries|lots|flows.yaml with override -Dflows.retries: retries: 'lots' is not a whole number",
             "engine|firefox|flows.yaml with override -Dflows.engine: unknown engine 'firefox': use playwright or selenium",
             "retires|2|override -Dflows.retires names no config key (keys are sites, engine, browser, timeouts, retries, "
-                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output)"})
+                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output, profile, journeys, gate, metrics)"})
     void aBadOverrideIsNamed(String key, String value, String expected) throws IOException {
         assertEquals(expected, error(MINIMAL, Map.of(), Map.of(key, value)));
+    }
+
+    @Test
+    void readsTheGateAndMetricsSections() throws IOException {
+        Path file = write("flows.yaml", """
+                sites:
+                  - { name: stable, url: "http://127.0.0.1:1/", role: stable }
+                  - { name: canary, url: "http://127.0.0.1:2/", role: canary }
+                gate: { candidate: canary, rounds: 6, maxP95SlowerPercent: 25, noiseFloor: 80ms }
+                metrics: { port: 9464, textfile: /var/lib/node_exporter/textfile/flows.prom }
+                """);
+        FlowsConfig config = FlowsConfig.read(file, Map.of(), Map.of());
+        assertEquals(dev.flows.gate.GatePolicy.builder().rounds(6).maxP95SlowerPercent(25).noiseFloor(Duration.ofMillis(80)).build(),
+                config.gate().policy());
+        assertEquals(9464, config.metrics().port());
+        assertEquals("flows.yaml:5:7: gate names no site: 'canray' (sites are stable, canary, live)",
+                error(MINIMAL.replace("sites:", "sites:\n  - { name: stable, url: \"http://127.0.0.1:1/\" }\n  - { name: canary, url: \"http://127.0.0.1:2/\" }") + "gate: { candidate: canray }\n")
+                        .replaceAll("flows.yaml:\\d+:\\d+", "flows.yaml:5:7"));
+        assertEquals("flows.yaml:5:7: gate: gate.rounds must be between 1 and 1000: 0",
+                error(MINIMAL + "gate: { rounds: 0 }\n").replaceAll("flows.yaml:\\d+:\\d+", "flows.yaml:5:7"));
+        assertEquals("flows.yaml:5:7: metrics: metrics.textfile must end in .prom (the textfile collector reads only those): flows.txt",
+                error(MINIMAL + "metrics: { textfile: flows.txt }\n").replaceAll("flows.yaml:\\d+:\\d+", "flows.yaml:5:7"));
     }
 }

@@ -34,13 +34,13 @@ import java.util.regex.Pattern;
  * {@code /cronitor/p/<key>/<monitor>}, {@code /kuma/api/push/<token>},
  * {@code /betterstack/api/v1/heartbeat/<token>[/fail|/<code>]}, {@code /hook}.
  */
-final class HeartbeatReceiver implements AutoCloseable {
+public final class HeartbeatReceiver implements AutoCloseable {
 
     /** One request as received. {@code query} is raw (still percent-encoded), exactly as sent. */
-    record Request(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
 
         /** "METHOD /path?query", the request line as the client sent it. */
-        String line() {
+        public String line() {
             return method + " " + path + (query == null ? "" : "?" + query);
         }
 
@@ -91,7 +91,7 @@ final class HeartbeatReceiver implements AutoCloseable {
         server.start();
     }
 
-    static HeartbeatReceiver start() {
+    public static HeartbeatReceiver start() {
         try {
             return new HeartbeatReceiver();
         } catch (IOException e) {
@@ -108,15 +108,15 @@ final class HeartbeatReceiver implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return requests.stream().map(Request::line).toList();
     }
 

@@ -6,8 +6,10 @@ import org.testng.ISuiteListener;
 import java.util.Objects;
 
 /**
- * Owns a suite's Flows session: creates the {@link FlowsSetup} and launches one browser per engine when the suite
- * starts; closes them and writes the Allure categories, environment and executor when it ends. Its own failures
+ * Owns a suite's Flows session: creates the {@link FlowsSetup}, launches one browser per engine and sends the
+ * heartbeat's start ping when the suite starts; when it ends, writes the Allure categories, environment and
+ * executor, judges the results through the alert threshold, writes the disparity report, sends the finish ping
+ * with the summary and closes the browsers. Its own failures
  * are logged and recorded for the tests to report, never thrown into TestNG.
  *
  * <pre>{@code
@@ -56,6 +58,11 @@ public final class FlowsListener implements ISuiteListener {
                 session.writeReportFiles();
             } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.WARNING, "could not write the Allure categories, environment or executor", e);
+            }
+            try {
+                session.finish();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not finish the suite's heartbeat and reports", e);
             }
             session.close();
         }

@@ -6,8 +6,10 @@ import dev.flows.allure.FallbackOnly;
 import dev.flows.browser.Browser;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.journey.Journey;
+import dev.flows.monitor.RunAttachments;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Run;
+import dev.flows.run.Shard;
 import dev.flows.site.Site;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -43,6 +45,8 @@ public final class FlowsSession implements AutoCloseable {
     private final String runId = "testng-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     private final FallbackOnly fallbackOnly = new FallbackOnly();
     private final FileSystemResultsWriter rewriter;
+    private final RunAttachments attachments;
+    private final RunAttachments.Tracking tracking;
 
     private FlowsSession(FlowsSetup setup) {
         this.setup = setup;
@@ -51,6 +55,9 @@ public final class FlowsSession implements AutoCloseable {
             throw new IllegalArgumentException(setup.getClass().getName() + ".sites() returned no site");
         }
         this.rewriter = new FileSystemResultsWriter(setup.allureResults());
+        this.attachments = setup.attachments();
+        // The start ping goes out as the suite starts; finish() sends the end ping with the suite's summary.
+        this.tracking = attachments.start(runId);
     }
 
     /** Launches every engine of {@code setup}; an engine that cannot start makes its journeys BROKEN, not the suite. */
@@ -92,17 +99,41 @@ public final class FlowsSession implements AutoCloseable {
         return ids;
     }
 
-    /** Every journey on every site with every engine: the rows of a data provider. */
+    /**
+     * Every journey on every site with every engine, or this runner's shard of them: the rows of a data provider.
+     * The shard comes from the system property {@value #SHARD_PROPERTY} ({@code -Dflows.shard=2/3}), split as
+     * {@code flows run --shard} splits it ({@link Shard}).
+     */
     public Object[][] cases(List<Journey> journeys) {
+        String shardText = System.getProperty(SHARD_PROPERTY);
+        Shard shard = shardText == null || shardText.isBlank() ? Shard.ALL : parseShard(shardText);
         List<Object[]> rows = new ArrayList<>();
+        cases(journeys, sites, engines(), shard).forEach(c -> rows.add(new Object[]{c}));
+        return rows.toArray(new Object[0][]);
+    }
+
+    /** The shard's cases of journeys x sites x engines, in that order: split exactly as {@code flows run --shard} splits. */
+    static List<JourneyCase> cases(List<Journey> journeys, List<Site> sites, List<String> engines, Shard shard) {
+        List<JourneyCase> all = new ArrayList<>();
         for (Journey journey : journeys) {
             for (Site site : sites) {
-                for (String engine : engines()) {
-                    rows.add(new Object[]{new JourneyCase(journey, site, engine)});
+                for (String engine : engines) {
+                    all.add(new JourneyCase(journey, site, engine));
                 }
             }
         }
-        return rows.toArray(new Object[0][]);
+        return shard.pick(all, c -> Shard.key(c.journey().name(), c.site().name(), c.engine()));
+    }
+
+    /** The system property that picks this runner's shard: {@code -Dflows.shard=2/3}. */
+    public static final String SHARD_PROPERTY = "flows.shard";
+
+    private static Shard parseShard(String text) {
+        try {
+            return Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + SHARD_PROPERTY + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -121,6 +152,7 @@ public final class FlowsSession implements AutoCloseable {
         }
         JourneyResult result = run.journey(c.journey()).site(c.site()).runId(runId)
                 .build().execute().results().get(0);
+        tracking.record(result);
         try {
             report(result, browser == null ? "" : browser.describe());
         } catch (RuntimeException e) {
@@ -165,8 +197,19 @@ public final class FlowsSession implements AutoCloseable {
         results.writeExecutor(System.getenv());
     }
 
+    /**
+     * Judges the suite's journeys through the alert threshold, writes the disparity report and sends the end
+     * heartbeat with the summary. A failure here is logged: the tests' verdicts stand.
+     */
+    void finish() {
+        tracking.finish(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+    }
+
     @Override
     public void close() {
+        // Without finish() (the suite broke), the heartbeat hears "run ended without a result".
+        tracking.close();
+        attachments.close();
         browsers.values().forEach(b -> {
             try {
                 b.close();

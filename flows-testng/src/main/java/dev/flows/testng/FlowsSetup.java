@@ -2,6 +2,7 @@ package dev.flows.testng;
 
 import dev.flows.allure.AllureResults;
 import dev.flows.browser.BrowserConfig;
+import dev.flows.monitor.RunAttachments;
 import dev.flows.run.Run;
 import dev.flows.site.Site;
 
@@ -45,6 +46,15 @@ public interface FlowsSetup extends AutoCloseable {
     /** Where the Allure results go: Allure's own {@code allure.results.directory}, else {@code target/allure-results}. */
     default Path allureResults() {
         return AllureResults.defaultFolder();
+    }
+
+    /**
+     * What the suite reports to besides Allure: heartbeats (a start ping when the suite starts, a finish ping with
+     * the summary when it ends), the alert threshold and the JSON disparity report, as the {@code flows} command
+     * does. Default: none of them but Allure; from a {@code flows.yaml}: {@code RunAttachments.from(config).build()}.
+     */
+    default RunAttachments attachments() {
+        return RunAttachments.builder().allureResults(allureResults()).build();
     }
 
     /** Stops what the setup started; called once when the suite ends. */

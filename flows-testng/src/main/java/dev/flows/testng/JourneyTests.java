@@ -17,7 +17,7 @@ import java.util.List;
  * <pre>{@code
  * public class ShopJourneyTests extends JourneyTests {
  *     protected List<Journey> journeys() {
- *         return new ShopJourneys(Storefront.demoStore()).all();
+ *         return new ShopJourneys().journeys(Storefront.demoStore());
  *     }
  * }
  * }</pre>

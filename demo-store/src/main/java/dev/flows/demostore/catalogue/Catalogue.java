@@ -54,6 +54,12 @@ public record Catalogue(String version, List<Category> categories, List<Product>
                 products.stream().filter(p -> !p.newArrival()).map(p -> p.repriced(90)).toList());
     }
 
+    /** This catalogue with some products at another price: slug to percent of today's price (a release that changed prices). */
+    public Catalogue repriced(java.util.Map<String, Integer> percentBySlug) {
+        return new Catalogue(version + "-repriced", categories, products.stream()
+                .map(p -> percentBySlug.containsKey(p.slug()) ? p.repriced(percentBySlug.get(p.slug())) : p).toList());
+    }
+
     public Optional<Product> product(String slug) {
         return products.stream().filter(p -> p.slug().equals(slug)).findFirst();
     }

@@ -41,6 +41,15 @@ public final class PageEdits {
                 page = out.append(page.substring(from)).toString();
             } else if (fault instanceof Fault.ScriptError error) {
                 scripts.add("<script>throw new Error(" + jsString(error.message()) + ");</script>");
+            } else if (fault instanceof Fault.Dialog dialog) {
+                scripts.add("<script>" + dialogScript(dialog) + "</script>");
+            } else if (fault instanceof Fault.DroppingField dropping) {
+                scripts.add("<script>" + droppingScript(dropping.testId()) + "</script>");
+            } else if (fault instanceof Fault.BrokenImages) {
+                page = page.replaceAll("(<a class=\"card__media\" href=\"/product/([a-z0-9-]+)\"[^>]*>)",
+                        "$1<img class=\"card__img\" src=\"/static/img/missing/$2.svg\" alt=\"\">")
+                        .replace("<div class=\"product__media\">",
+                                "<div class=\"product__media\"><img class=\"product__img\" src=\"/static/img/missing/product.svg\" alt=\"\">");
             }
         }
         if (scripts.isEmpty()) {
@@ -49,6 +58,28 @@ public final class PageEdits {
         int bodyEnd = page.lastIndexOf("</body>");
         String injected = String.join("\n", scripts) + "\n";
         return bodyEnd < 0 ? page + injected : page.substring(0, bodyEnd) + injected + page.substring(bodyEnd);
+    }
+
+    /** The CSS selector of a test id on either shape ({@code data-testid} or {@code data-test}). */
+    public static String selector(String testId) {
+        return "[data-testid=\"" + testId + "\"],[data-test=\"" + testId + "\"]";
+    }
+
+    /**
+     * An {@code alert} when the element is used: a change for form fields, a click for anything else. Listening in
+     * the capture phase puts the dialog before the shop's own handler, as a stray {@code alert} in shop code would.
+     */
+    public static String dialogScript(Fault.Dialog dialog) {
+        return "(function () { var sel = " + jsString(selector(dialog.testId())) + ", msg = " + jsString(dialog.message()) + ";"
+                + " function on(e) { var t = e.target && e.target.closest ? e.target.closest(sel) : null; if (!t) return;"
+                + " var field = /^(SELECT|INPUT|TEXTAREA)$/.test(t.tagName); if ((e.type === 'change') === field) alert(msg); }"
+                + " document.addEventListener('change', on, true); document.addEventListener('click', on, true); })();";
+    }
+
+    /** Empties the field on every keystroke, synchronously, so that no check can see the typed text in between. */
+    public static String droppingScript(String testId) {
+        return "(function () { var sel = " + jsString(selector(testId)) + ";"
+                + " document.addEventListener('input', function (e) { if (e.target && e.target.matches && e.target.matches(sel)) { e.target.value = ''; } }, true); })();";
     }
 
     /** The page without the elements that carry {@code data-testid="testId"} (and their content). */

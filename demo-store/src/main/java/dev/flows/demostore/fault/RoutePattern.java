@@ -16,7 +16,10 @@ public record RoutePattern(String glob) {
     private static final List<String> ROUTE_SAMPLES = List.of(
             "/", "/category/x", "/product/x", "/search", "/cart", "/cart.js", "/cart/add.js", "/cart/change.js",
             "/cart/add", "/cart/change", "/checkout", "/checkout/payment", "/checkout/confirmation/x",
-            "/account", "/account/login", "/account/logout", "/static/x");
+            "/account", "/account/login", "/account/logout", "/static/x",
+            // The single-page shape: its client routes (each also served as the app's page) and its JSON API.
+            "/inventory", "/item/x", "/checkout/step-one", "/checkout/step-two", "/checkout/complete",
+            "/api/login", "/api/products", "/api/products/x", "/api/orders", "/static/img/x");
 
     public RoutePattern {
         if (glob == null || glob.isBlank()) {

@@ -39,6 +39,9 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
+      if (result.ok && !result.body.added) {
+        return;
+      }
       if (result.ok) {
         updateCount(result.body.item_count);
         show(form, 'cart-notice', result.body.added.message, 'notice notice--ok');

@@ -54,6 +54,22 @@ public interface EngineSession extends AutoCloseable {
     /** Every request that failed (status 400 or more, or no response) since the session opened. */
     List<FailedRequest> failedRequests();
 
+    /**
+     * Every main-frame document response since the session opened, oldest first, with its HTTP status: the opened
+     * pages and those a click navigated to. An engine that cannot tell returns an empty list (the default).
+     */
+    default List<Navigation> navigations() {
+        return List.of();
+    }
+
+    /**
+     * Every JavaScript dialog the page opened since the session opened, oldest first. Engines accept dialogs (a
+     * shopper clicks OK) and record them here; an engine that cannot tell returns an empty list (the default).
+     */
+    default List<dev.flows.browser.Dialog> dialogs() {
+        return List.of();
+    }
+
     /** Whether the engine records a trace of its own ({@link #startTrace()}); otherwise the port records one. */
     boolean tracesNatively();
 

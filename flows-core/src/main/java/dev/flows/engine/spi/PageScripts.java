@@ -59,4 +59,33 @@ public final class PageScripts {
               el.dispatchEvent(new Event('change', { bubbles: true }));
             }""";
 
+    /**
+     * Installed before any page script runs, for engines that cannot hear dialogs themselves: answers
+     * {@code alert}, {@code confirm} (OK) and {@code prompt} (its default) as a shopper clicking OK would, and keeps
+     * what they said in {@code sessionStorage}, which outlives same-origin page loads, for {@link #DIALOGS_TAKE}.
+     */
+    public static final String DIALOG_RECORDER = """
+            (function () {
+              var KEY = '__flowsDialogs';
+              function record(type, message) {
+                try {
+                  var all = JSON.parse(sessionStorage.getItem(KEY) || '[]');
+                  all.push({ type: type, message: String(message == null ? '' : message), url: location.href });
+                  sessionStorage.setItem(KEY, JSON.stringify(all));
+                } catch (e) { /* storage blocked: the dialog still does not hang the page */ }
+              }
+              window.alert = function (m) { record('alert', m); };
+              window.confirm = function (m) { record('confirm', m); return true; };
+              window.prompt = function (m, d) { record('prompt', m); return d == null ? '' : String(d); };
+            })();""";
+
+    /** Returns the dialogs {@link #DIALOG_RECORDER} kept (a JSON array as text, or null) and forgets them. */
+    public static final String DIALOGS_TAKE = """
+            () => {
+              try {
+                const all = sessionStorage.getItem('__flowsDialogs');
+                sessionStorage.removeItem('__flowsDialogs');
+                return all;
+              } catch (e) { return null; }
+            }""";
 }

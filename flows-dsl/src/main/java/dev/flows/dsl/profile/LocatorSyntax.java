@@ -12,15 +12,20 @@ final class LocatorSyntax {
     }
 
     static Locator parse(String text) {
+        return parse(text, StorefrontProfile.DEFAULT_TEST_ID_ATTRIBUTE);
+    }
+
+    /** Parses with {@code testId:} meaning the attribute {@code testIdAttribute} ({@code data-test}, {@code data-qa}...). */
+    static Locator parse(String text, String testIdAttribute) {
         Locator locator = null;
         for (String part : text.split(" >> ")) {
-            Locator segment = segment(part.strip(), text);
+            Locator segment = segment(part.strip(), text, testIdAttribute);
             locator = locator == null ? segment : locator.find(segment);
         }
         return locator;
     }
 
-    private static Locator segment(String part, String whole) {
+    private static Locator segment(String part, String whole, String testIdAttribute) {
         int colon = part.indexOf(':');
         String kind = colon < 0 ? "" : part.substring(0, colon);
         String expression = colon < 0 ? "" : part.substring(colon + 1).strip();
@@ -28,7 +33,8 @@ final class LocatorSyntax {
             throw new IllegalArgumentException("locator has nothing after '" + kind + ":': \"" + whole + "\"");
         }
         return switch (kind) {
-            case "testId" -> Locator.testId(expression);
+            case "testId" -> testIdAttribute.equals(StorefrontProfile.DEFAULT_TEST_ID_ATTRIBUTE) ? Locator.testId(expression)
+                    : Locator.css("[" + testIdAttribute + "=\"" + expression.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]");
             case "css" -> Locator.css(expression);
             case "xpath" -> Locator.xpath(expression);
             case "text" -> Locator.text(expression);

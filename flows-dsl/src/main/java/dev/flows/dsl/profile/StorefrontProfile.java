@@ -41,18 +41,35 @@ import java.util.stream.Collectors;
  * <p>Locators in YAML are written {@code testId:add-to-cart}, {@code css:button.buy}, {@code xpath://button},
  * {@code text:Add to cart}, chained with {@code " >> "}.
  *
- * @param name  the profile's name, used in messages
- * @param urls  paths of the pages verbs open directly; {@link ShopPage#LANDING} defaults to "/"
- * @param hooks the locators this shop has; missing hooks are verbs the shop does not support
+ * <p>Two settings describe how the shop writes things: {@code testIdAttribute} (default {@code data-testid}) is the
+ * attribute a {@code testId:} locator means, and {@code cartCountWhenEmpty: absent} says that the cart badge is
+ * left out of the page when the cart is empty, so that the verbs read a missing badge as 0. A hook written
+ * {@code "css:a.cart @aria-label"} is read from that attribute instead of its text.
+ *
+ * @param name             the profile's name, used in messages
+ * @param urls             paths of the pages verbs open directly; {@link ShopPage#LANDING} defaults to "/"
+ * @param hooks            the locators this shop has; missing hooks are verbs the shop does not support
+ * @param reads            hooks read from an attribute instead of their text (hook -> attribute name)
+ * @param testIdAttribute  the attribute {@code testId:} locators mean
+ * @param absentCountIsZero whether a missing cart-count element means an empty cart
  */
-public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks) {
+public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks, Map<Hook, String> reads,
+                                String testIdAttribute, boolean absentCountIsZero) {
+
+    /** The attribute {@code testId:} means unless a profile says otherwise. */
+    public static final String DEFAULT_TEST_ID_ATTRIBUTE = "data-testid";
 
     /** The classpath resource of the profile for the embedded demo store. */
     public static final String DEMO_STORE_RESOURCE = "/flows/profiles/demo-store.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final List<String> TOP_KEYS = List.of("name", "urls", "hooks");
+    private static final List<String> TOP_KEYS = List.of("name", "testIdAttribute", "cartCountWhenEmpty", "urls", "hooks");
+
+    /** A profile with the default settings: {@code data-testid}, a cart count that is always shown, hooks read as text. */
+    public StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks) {
+        this(name, urls, hooks, Map.of(), DEFAULT_TEST_ID_ATTRIBUTE, false);
+    }
 
     public StorefrontProfile {
         if (name == null || name.isBlank()) {
@@ -70,6 +87,36 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         });
         urls = Map.copyOf(u);
         hooks = Map.copyOf(Objects.requireNonNull(hooks, "hooks"));
+        reads = Map.copyOf(Objects.requireNonNull(reads, "reads"));
+        for (Hook h : reads.keySet()) {
+            if (!hooks.containsKey(h)) {
+                throw new IllegalArgumentException("hooks." + h.key() + ": reads an attribute but has no locator");
+            }
+        }
+        testIdAttribute = testIdAttribute == null ? DEFAULT_TEST_ID_ATTRIBUTE : testIdAttribute.strip();
+        if (!testIdAttribute.matches("[A-Za-z_][A-Za-z0-9_.:-]*")) {
+            throw new IllegalArgumentException("testIdAttribute: must be an attribute name such as data-test: \"" + testIdAttribute + "\"");
+        }
+    }
+
+    /** The attribute {@code hook} is read from, if it is not read as text. */
+    public Optional<String> readsAttribute(Hook hook) {
+        return Optional.ofNullable(reads.get(hook));
+    }
+
+    /** The profile of the demo store's single-page shape with its short checkout. */
+    public static final String DEMO_STORE_EXPRESS_RESOURCE = "/flows/profiles/demo-store-express.yaml";
+    /** The profile of the demo store's single-page shape with its one-page checkout (its count read from an aria-label). */
+    public static final String DEMO_STORE_EXPRESS_ONE_PAGE_RESOURCE = "/flows/profiles/demo-store-express-one-page.yaml";
+
+    /** The profile of the demo store's single-page shape ({@code DemoStore.Shape.SINGLE_PAGE}, short checkout). */
+    public static StorefrontProfile demoStoreExpress() {
+        return fromClasspath(DEMO_STORE_EXPRESS_RESOURCE);
+    }
+
+    /** The profile of the single-page shape with its one-page checkout ({@code DemoStore.CheckoutFlow.ONE_PAGE}). */
+    public static StorefrontProfile demoStoreExpressOnePage() {
+        return fromClasspath(DEMO_STORE_EXPRESS_ONE_PAGE_RESOURCE);
     }
 
     /** The profile for the embedded demo store, from {@value #DEMO_STORE_RESOURCE}. */
@@ -127,6 +174,23 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
             throw new IllegalArgumentException(source + ": name: required, a text such as 'my-shop'");
         }
         Builder builder = builder(nameNode.asText().strip());
+        JsonNode attribute = root.get("testIdAttribute");
+        String testIdAttribute = DEFAULT_TEST_ID_ATTRIBUTE;
+        if (attribute != null) {
+            testIdAttribute = text(attribute, source, "testIdAttribute");
+            if (!testIdAttribute.matches("[A-Za-z_][A-Za-z0-9_.:-]*")) {
+                throw new IllegalArgumentException(source + ": testIdAttribute: must be an attribute name such as data-test: \"" + testIdAttribute + "\"");
+            }
+            builder.testIdAttribute(testIdAttribute);
+        }
+        JsonNode whenEmpty = root.get("cartCountWhenEmpty");
+        if (whenEmpty != null) {
+            String said = text(whenEmpty, source, "cartCountWhenEmpty");
+            if (!said.equals("absent") && !said.equals("shown")) {
+                throw new IllegalArgumentException(source + ": cartCountWhenEmpty: must be 'absent' (no badge for an empty cart) or 'shown', got '" + said + "'");
+            }
+            builder.absentCartCountIsZero(said.equals("absent"));
+        }
         JsonNode urls = root.get("urls");
         if (urls != null) {
             requireMap(urls, source, "urls");
@@ -153,8 +217,13 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
                         + e.getKey() + ": unknown hook (known: " + Arrays.stream(Hook.values()).map(Hook::key)
                         .collect(Collectors.joining(", ")) + ")"));
                 String locator = text(e.getValue(), source, "hooks." + e.getKey());
+                java.util.regex.Matcher read = java.util.regex.Pattern.compile("^(.*\\S)\\s+@([A-Za-z_][A-Za-z0-9_.:-]*)$").matcher(locator);
+                if (read.matches()) {
+                    locator = read.group(1);
+                    builder.read(hook, read.group(2));
+                }
                 try {
-                    builder.hook(hook, LocatorSyntax.parse(locator));
+                    builder.hook(hook, LocatorSyntax.parse(locator, testIdAttribute));
                 } catch (IllegalArgumentException bad) {
                     throw new IllegalArgumentException(source + ": hooks." + e.getKey() + ": " + bad.getMessage());
                 }
@@ -207,6 +276,9 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         private final String name;
         private final EnumMap<ShopPage, String> urls = new EnumMap<>(ShopPage.class);
         private final EnumMap<Hook, Locator> hooks = new EnumMap<>(Hook.class);
+        private final EnumMap<Hook, String> reads = new EnumMap<>(Hook.class);
+        private String testIdAttribute = DEFAULT_TEST_ID_ATTRIBUTE;
+        private boolean absentCountIsZero;
 
         private Builder(String name) {
             this.name = name;
@@ -216,6 +288,35 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         public Builder from(StorefrontProfile base) {
             urls.putAll(base.urls());
             hooks.putAll(base.hooks());
+            reads.putAll(base.reads());
+            testIdAttribute = base.testIdAttribute();
+            absentCountIsZero = base.absentCountIsZero();
+            return this;
+        }
+
+        /**
+         * The attribute {@code testId:} means in YAML ({@code data-test}, {@code data-qa}); in Java, write hooks with
+         * {@link #testId(String)} to follow it.
+         */
+        public Builder testIdAttribute(String attribute) {
+            this.testIdAttribute = Objects.requireNonNull(attribute, "testIdAttribute");
+            return this;
+        }
+
+        /** A locator for this profile's test-id attribute. */
+        public Locator testId(String id) {
+            return LocatorSyntax.parse("testId:" + id, testIdAttribute);
+        }
+
+        /** The shop leaves the cart badge out when the cart is empty: the verbs read a missing badge as 0. */
+        public Builder absentCartCountIsZero(boolean absentIsZero) {
+            this.absentCountIsZero = absentIsZero;
+            return this;
+        }
+
+        /** Reads {@code hook} from {@code attribute} (e.g. a count in {@code aria-label}) instead of its text. */
+        public Builder read(Hook hook, String attribute) {
+            reads.put(Objects.requireNonNull(hook, "hook"), Objects.requireNonNull(attribute, "attribute"));
             return this;
         }
 
@@ -232,12 +333,13 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         /** Removes a hook: the shop does not have this (no categories, no search...). */
         public Builder without(Hook hook) {
             hooks.remove(hook);
+            reads.remove(hook);
             return this;
         }
 
         public StorefrontProfile build() {
             try {
-                return new StorefrontProfile(name, urls, hooks);
+                return new StorefrontProfile(name, urls, hooks, reads, testIdAttribute, absentCountIsZero);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("storefront profile '" + name + "': " + e.getMessage());
             }

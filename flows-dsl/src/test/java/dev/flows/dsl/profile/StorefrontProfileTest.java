@@ -16,10 +16,28 @@ class StorefrontProfileTest {
         StorefrontProfile demo = StorefrontProfile.demoStore();
 
         assertEquals("demo-store", demo.name());
-        assertEquals(Hook.values().length, demo.hooks().size());
+        // The classic shape has every hook but those of steppers, usernames, menus and the other checkouts.
+        assertEquals(java.util.EnumSet.of(Hook.CATEGORY_MENU, Hook.LINE_INCREASE, Hook.LINE_DECREASE, Hook.PHONE, Hook.PROVINCE,
+                        Hook.SHIPPING_METHOD, Hook.CONTINUE_TO_OVERVIEW, Hook.SUBTOTAL, Hook.SHIPPING_TOTAL, Hook.TAX, Hook.TOTAL,
+                        Hook.PAYMENT_METHOD, Hook.LOGIN_USERNAME),
+                java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(demo.hooks().keySet())));
         assertEquals(Locator.testId("add-to-cart"), demo.hooks().get(Hook.ADD_TO_CART));
         assertEquals(Locator.css("[data-testid='product-card'][data-stock='in']"), demo.hooks().get(Hook.IN_STOCK_CARD));
         assertEquals("/search?q={query}", demo.urls().get(ShopPage.SEARCH));
+    }
+
+    @Test
+    void the_single_page_profiles_use_data_test_an_absent_badge_and_an_attribute_hook() {
+        StorefrontProfile express = StorefrontProfile.demoStoreExpress();
+        assertEquals("data-test", express.testIdAttribute());
+        assertEquals(true, express.absentCountIsZero());
+        assertEquals(Locator.css("[data-test=\"shopping-cart-badge\"]"), express.hooks().get(Hook.CART_COUNT));
+        StorefrontProfile onePage = StorefrontProfile.demoStoreExpressOnePage();
+        assertEquals(Locator.css("[data-test=\"shopping-cart-link\"]"), onePage.hooks().get(Hook.CART_COUNT));
+        assertEquals(java.util.Optional.of("aria-label"), onePage.readsAttribute(Hook.CART_COUNT));
+        assertEquals("x.yaml: cartCountWhenEmpty: must be 'absent' (no badge for an empty cart) or 'shown', got 'hidden'",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> StorefrontProfile.parse("name: x\ncartCountWhenEmpty: hidden\n", "x.yaml")).getMessage());
     }
 
     @Test
@@ -33,13 +51,15 @@ class StorefrontProfileTest {
 
     @Test
     void refuses_bad_profiles_with_one_line_naming_file_and_key() {
-        assertError("shop.yaml: unknown key 'hokks' (expected name, urls, hooks)", "name: x\nhokks: {}\n");
+        assertError("shop.yaml: unknown key 'hokks' (expected name, testIdAttribute, cartCountWhenEmpty, urls, hooks)", "name: x\nhokks: {}\n");
         assertError("shop.yaml: name: required, a text such as 'my-shop'", "urls: {cart: /cart}\n");
-        assertError("shop.yaml: hooks.addToKart: unknown hook (known: categoryLink, productCard, inStockCard, productName, "
-                + "productTitle, productPrice, stockStatus, variant, quantity, addToCart, cartCount, cartLine, lineName, lineQuantity, "
-                + "lineUpdate, lineRemove, cartTotal, cartEmpty, checkoutButton, email, firstName, lastName, street, postalCode, city, "
-                + "country, continueToPayment, cardNumber, placeOrder, orderNumber, searchInput, searchSubmit, searchResults, "
-                + "loginEmail, loginPassword, loginSubmit, accountGreeting)", "name: x\nhooks:\n  addToKart: testId:add\n");
+        assertError("shop.yaml: hooks.addToKart: unknown hook (known: categoryLink, categoryMenu, sort, cardPrice, productCard, "
+                + "inStockCard, productName, productTitle, productPrice, stockStatus, variant, quantity, addToCart, cartCount, cartLine, "
+                + "lineName, lineQuantity, lineIncrease, lineDecrease, linePrice, lineUpdate, lineRemove, cartTotal, cartEmpty, "
+                + "checkoutButton, email, firstName, lastName, street, postalCode, city, country, phone, province, shippingMethod, "
+                + "continueToPayment, continueToOverview, subtotal, shippingTotal, tax, total, paymentMethod, cardNumber, placeOrder, "
+                + "orderNumber, searchInput, searchSubmit, searchResults, loginEmail, loginUsername, loginPassword, loginSubmit, "
+                + "accountGreeting)", "name: x\nhooks:\n  addToKart: testId:add\n");
         assertError("shop.yaml: hooks.cartCount: locator must start with testId:, css:, xpath: or text: \"tesId:cart-count\"",
                 "name: x\nhooks:\n  cartCount: tesId:cart-count\n");
         assertError("shop.yaml: urls.search: must contain {query} where the search words go: \"/search\"",

@@ -50,6 +50,8 @@ final class PlaywrightSession implements EngineSession {
     private final Page page;
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
+    private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
+    private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
     private boolean tracing;
     private boolean closed;
 
@@ -68,7 +70,19 @@ final class PlaywrightSession implements EngineSession {
         });
         page.onPageError(error -> consoleErrors.add(
                 new ConsoleError(ConsoleError.Kind.UNCAUGHT, firstLine(error), page.url(), Instant.now())));
+        page.onDialog(dialog -> {
+            // Accept, as a shopper clicks OK; without a handler Playwright would dismiss it and nobody would know.
+            dialogs.add(new dev.flows.browser.Dialog(dialog.type(), dialog.message(), page.url()));
+            try {
+                dialog.accept();
+            } catch (PlaywrightException alreadyClosed) {
+                // The page went away with its dialog: nothing left to answer.
+            }
+        });
         page.onResponse(response -> {
+            if (response.request().isNavigationRequest() && response.frame() == page.mainFrame()) {
+                navigations.add(new Navigation(response.url(), response.status(), Duration.ZERO));
+            }
             if (response.status() >= 400) {
                 failedRequests.add(new FailedRequest(response.request().method(), response.url(), response.status(),
                         response.statusText()));
@@ -217,6 +231,16 @@ final class PlaywrightSession implements EngineSession {
     public List<FailedRequest> failedRequests() {
         locked(this::hearEvents);
         return List.copyOf(failedRequests);
+    }
+
+    @Override
+    public List<Navigation> navigations() {
+        return List.copyOf(navigations);
+    }
+
+    @Override
+    public List<dev.flows.browser.Dialog> dialogs() {
+        return List.copyOf(dialogs);
     }
 
     /**

@@ -63,10 +63,6 @@ final class SeleniumSession implements EngineSession {
     private static final Pattern NET_ERROR = Pattern.compile("net::ERR_[A-Z_]+");
     // "http://host/path 12:34 Uncaught Error: x" or "console-api 3:9 \"text\"" or "http://host/x - Failed to load..."
     private static final Pattern LOG_PREFIX = Pattern.compile("^(\\S+) (?:\\d+:\\d+|-) ");
-    // The page's URL, the status of its document (Chrome 109+) and, on Chrome's error page, the error's name.
-    private static final String LANDED = "const nav = performance.getEntriesByType('navigation')[0];"
-            + "const code = location.href.startsWith('chrome-error:') ? (document.querySelector('.error-code') || {}).textContent : null;"
-            + "return [location.href, nav && nav.responseStatus ? nav.responseStatus : 0, code ? code.trim() : ''];";
 
     private final SeleniumEngine engine;
     private final WebDriver driver;
@@ -76,6 +72,12 @@ final class SeleniumSession implements EngineSession {
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
+    private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
+    private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
+    private int lastDocumentStatus;
+    private volatile long lastDrain = System.nanoTime();
+    private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
+    private String lastDocumentError;
     private boolean closed;
 
     private SeleniumSession(SeleniumEngine engine, WebDriver driver, Chrome chrome, String userContext) {
@@ -140,6 +142,9 @@ final class SeleniumSession implements EngineSession {
         cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", settings.width(), "height", settings.height(), "deviceScaleFactor", 1, "mobile", false));
         cdp.executeCdpCommand("Network.enable", Map.of());
+        // ChromeDriver turns a dialog into an error on the next command and forgets its text: answer and record
+        // dialogs in the page instead (PageScripts.DIALOG_RECORDER), as Playwright's dialog event does.
+        cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PageScripts.DIALOG_RECORDER));
         if (!settings.extraHeaders().isEmpty()) {
             cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
         }
@@ -156,6 +161,10 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public Navigation navigate(URI url, Duration timeout) {
+        drainLogs();
+        takeDialogs();
+        lastDocumentStatus = 0;
+        lastDocumentError = null;
         long start = System.nanoTime();
         try {
             driver.manage().timeouts().pageLoadTimeout(timeout);
@@ -171,18 +180,13 @@ final class SeleniumSession implements EngineSession {
             throw new BrowserException("Opening " + url + " failed: " + firstLine(e) + " [selenium]", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        // Where the page is and how it answered, in one script rather than from the logs after every page load.
-        List<?> landed = (List<?>) ((JavascriptExecutor) driver).executeScript(LANDED);
-        String at = String.valueOf(landed.get(0));
-        int status = ((Number) landed.get(1)).intValue();
-        // ChromeDriver reports most network errors itself, but some (a port Chrome refuses, say) only show as
-        // Chrome's error page, which names the error.
-        if (at.startsWith("chrome-error:")) {
-            String code = String.valueOf(landed.get(2));
-            throw new SiteUnreachableException(url.toString(), code.startsWith("ERR_") ? "net::" + code : "net::ERR_FAILED",
-                    "selenium");
+        drainLogs();
+        // ChromeDriver reports most network errors itself, but some (a port Chrome refuses, say) only show as an
+        // error page: the failed document load in the performance log tells them apart.
+        if (lastDocumentStatus == 0 && lastDocumentError != null) {
+            throw new SiteUnreachableException(url.toString(), lastDocumentError, "selenium");
         }
-        return new Navigation(at, status, took);
+        return new Navigation(driver.getCurrentUrl(), lastDocumentStatus, took);
     }
 
     @Override
@@ -197,6 +201,10 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public ElementMatch match(Locator locator, int index) {
+        // While a step waits for an element, keep hearing of navigations (a click into an error page) now and then.
+        if (System.nanoTime() - lastDrain > DRAIN_EVERY.toNanos()) {
+            drainLogs();
+        }
         try {
             List<WebElement> found = resolve(locator);
             return ElementMatch.fromScript(script(PageScripts.ELEMENT_STATE, found, index));
@@ -251,17 +259,48 @@ final class SeleniumSession implements EngineSession {
         return driver.getPageSource();
     }
 
-    /** Reads only the browser log: one command, and the performance log waits until failed requests are asked for. */
     @Override
     public List<ConsoleError> consoleErrors() {
-        drainBrowserLog();
+        drainLogs();
         return List.copyOf(consoleErrors);
     }
 
     @Override
     public List<FailedRequest> failedRequests() {
-        drainPerformanceLog();
+        drainLogs();
         return List.copyOf(failedRequests);
+    }
+
+    /**
+     * The documents heard of so far, without asking the browser: this may be read from another thread while a step
+     * runs, and a WebDriver session must not take two commands at once. The logs are drained by the step's own
+     * calls ({@link #navigate}, and {@link #match} every few hundred milliseconds).
+     */
+    @Override
+    public List<Navigation> navigations() {
+        return List.copyOf(navigations);
+    }
+
+    @Override
+    public List<dev.flows.browser.Dialog> dialogs() {
+        takeDialogs();
+        return List.copyOf(dialogs);
+    }
+
+    private synchronized void takeDialogs() {
+        if (closed) {
+            return;
+        }
+        try {
+            Object taken = ((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();");
+            if (taken instanceof String text && !text.isBlank()) {
+                for (JsonNode d : JSON.readTree(text)) {
+                    dialogs.add(new dev.flows.browser.Dialog(d.path("type").asText(), d.path("message").asText(), d.path("url").asText()));
+                }
+            }
+        } catch (IOException | WebDriverException e) {
+            // A page that cannot be asked right now (mid-navigation) keeps its dialogs for the next time.
+        }
     }
 
     @Override
@@ -371,26 +410,17 @@ final class SeleniumSession implements EngineSession {
         return ((JavascriptExecutor) driver).executeScript("return (" + function + ")(arguments[0]);", elements);
     }
 
-    private synchronized void drainBrowserLog() {
+    private synchronized void drainLogs() {
         if (closed) {
             return;
         }
+        lastDrain = System.nanoTime();
         try {
             for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
                 if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
                     consoleErrors.add(consoleError(entry));
                 }
             }
-        } catch (WebDriverException e) {
-            // Logs are diagnostics: a browser that cannot hand them over must not fail the journey.
-        }
-    }
-
-    private synchronized void drainPerformanceLog() {
-        if (closed) {
-            return;
-        }
-        try {
             for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
                 network(JSON.readTree(entry.getMessage()).path("message"));
             }
@@ -433,6 +463,10 @@ final class SeleniumSession implements EngineSession {
             case "Network.responseReceived" -> {
                 JsonNode response = params.path("response");
                 int status = response.path("status").asInt();
+                if ("Document".equals(params.path("type").asText())) {
+                    lastDocumentStatus = status;
+                    navigations.add(new Navigation(response.path("url").asText(), status, Duration.ZERO));
+                }
                 if (status >= 400) {
                     String[] request = requests.getOrDefault(id, new String[] {"GET", response.path("url").asText()});
                     failedRequests.add(new FailedRequest(request[0], response.path("url").asText(), status,
@@ -442,6 +476,9 @@ final class SeleniumSession implements EngineSession {
             case "Network.loadingFailed" -> {
                 String[] request = requests.get(id);
                 if (request != null) {
+                    if ("Document".equals(params.path("type").asText(request[2]))) {
+                        lastDocumentError = params.path("errorText").asText();
+                    }
                     failedRequests.add(new FailedRequest(request[0], request[1], 0, params.path("errorText").asText()));
                 }
             }
