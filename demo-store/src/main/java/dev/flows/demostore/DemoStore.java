@@ -83,7 +83,8 @@ public final class DemoStore implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Sessions sessions = new Sessions(name, clock);
         AdminEndpoint admin = new AdminEndpoint(adminToken, faults, orders, json, timer);
-        this.storefront = new Storefront(name, catalogue, faults, sessions, orders, log, admin, json, clock);
+        this.storefront = new Storefront(name, catalogue, faults, sessions, orders, log, admin, json, clock,
+                b.basicAuth);
         try {
             this.server = bind(new InetSocketAddress(loopback(), b.port));
         } catch (RuntimeException e) {
@@ -222,8 +223,16 @@ public final class DemoStore implements AutoCloseable {
         private int port;
         private Catalogue catalogue = Catalogue.current();
         private String adminToken;
+        private String basicAuth;
 
         private Builder() {
+        }
+
+        /** Puts the shop behind HTTP basic auth (every page but the admin endpoint answers 401 without it). */
+        public Builder basicAuth(String user, String password) {
+            this.basicAuth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return this;
         }
 
         /** Shown in the {@code X-Flows-Instance} header and the footer: letters, digits, '.', '-', '_'. */

@@ -55,9 +55,11 @@ final class Storefront implements HttpHandler {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, byte[]> statics;
+    private final String authorization;
 
     Storefront(String name, Catalogue catalogue, Faults faults, Sessions sessions, OrderBook orders, RequestLog log,
-               AdminEndpoint admin, ObjectMapper json, Clock clock) {
+               AdminEndpoint admin, ObjectMapper json, Clock clock, String authorization) {
+        this.authorization = authorization;
         this.name = name;
         this.current = catalogue;
         this.stale = catalogue.older();
@@ -128,6 +130,11 @@ final class Storefront implements HttpHandler {
         String path = visit.path();
         if (path.equals("/__admin") || path.startsWith("/__admin/")) {
             return admin.answer(visit);
+        }
+        if (authorization != null && !authorization.equals(visit.header("Authorization"))) {
+            // A staging shop behind basic auth: every page asks for it, as a web server in front of the shop would.
+            return new Response(401, "text/plain; charset=utf-8", "Unauthorized".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of("WWW-Authenticate", "Basic realm=\"" + name + "\""));
         }
         List<Fault> matching = faults.matching(path);
         Fault.Latency latency = null;

@@ -55,6 +55,14 @@ public interface Page extends AutoCloseable {
     /** Every request that failed (status 400 or more, or no response) since the page opened. */
     List<FailedRequest> failedRequests();
 
+    /**
+     * Every request the page's {@link NetworkPolicy} rules caught since it opened: orders blocked on a production
+     * site, requests to blocked hosts, orders sent where allowed.
+     */
+    default List<InterceptedRequest> interceptedRequests() {
+        return List.of();
+    }
+
     /** What this page was asked to do so far, oldest first: the call log of failure messages and traces. */
     List<Action> actions();
 

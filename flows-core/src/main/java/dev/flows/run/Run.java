@@ -6,6 +6,10 @@ import dev.flows.browser.BrowserException;
 import dev.flows.browser.BrowserLaunchException;
 import dev.flows.browser.ConsoleError;
 import dev.flows.browser.Durations;
+import dev.flows.browser.InterceptedRequest;
+import dev.flows.browser.NetworkPolicy;
+import dev.flows.browser.RequestPattern;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Page;
 import dev.flows.browser.PageOptions;
 import dev.flows.browser.SiteUnreachableException;
@@ -13,8 +17,10 @@ import dev.flows.browser.Timeouts;
 import dev.flows.diagnostics.Diagnostics;
 import dev.flows.journey.BrokenMonitorException;
 import dev.flows.journey.ExpectationFailedException;
+import dev.flows.journey.OrderRefusedException;
 import dev.flows.journey.Journey;
 import dev.flows.journey.Step;
+import dev.flows.secret.Secrets;
 import dev.flows.site.Site;
 
 import java.io.IOException;
@@ -88,6 +94,8 @@ public final class Run {
     private final List<RunListener> listeners;
     private final boolean keepTraces;
     private final Timeouts pageTimeouts;
+    private final List<RequestPattern> orderRequests;
+    private final List<RequestRule> blockedHosts;
 
     private Run(Builder b) {
         this.journeys = List.copyOf(b.journeys);
@@ -108,6 +116,8 @@ public final class Run {
         this.listeners = List.copyOf(b.listeners);
         this.keepTraces = b.keepTraces;
         this.pageTimeouts = b.pageTimeouts;
+        this.orderRequests = List.copyOf(b.orderRequests);
+        this.blockedHosts = List.copyOf(b.blockedHosts);
     }
 
     public static Builder builder() {
@@ -235,7 +245,7 @@ public final class Run {
         Path folder = outputFolder().resolve(site.name()).resolve(engine.id()).resolve(journey.slug()).resolve("attempt-" + number);
         Page page;
         try {
-            page = engine.browser().newPage(pageOptions(site));
+            page = engine.browser().newPage(pageOptions(site, journey));
         } catch (RuntimeException e) {
             String message = head(journey, site, engine.id()) + ": BROKEN before step 1: the browser could not open a page"
                     + " (monitor problem, not retried)\n" + indent(String.valueOf(e.getMessage()));
@@ -249,6 +259,7 @@ public final class Run {
             List<StepResult> steps = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             int errorsSeen = 0;
+            NetworkWatch network = new NetworkWatch();
             for (int i = 0; i < journey.steps().size(); i++) {
                 Step step = journey.steps().get(i);
                 Duration budget = step.budget() != null ? step.budget() : stepBudget;
@@ -258,6 +269,11 @@ public final class Run {
                         ? new StepTimeout("the journey timeout of " + Durations.say(journeyTimeout) + " was used up before this step")
                         : runStep(step, context, Duration.ofNanos(Math.min(stepTimeout.toNanos(), left)), page, stepThreads);
                 Duration took = since(stepStart);
+                Throwable blocked = network.check(page, site);
+                if (blocked != null) {
+                    // Whatever the step itself said, an order stopped at the network is the verdict.
+                    error = blocked;
+                }
                 if (error == null && pageErrors.mode() != PageErrors.Mode.IGNORE) {
                     List<ConsoleError> all = safeConsoleErrors(page);
                     List<ConsoleError> fresh = all.subList(Math.min(errorsSeen, all.size()), all.size()).stream()
@@ -279,11 +295,19 @@ public final class Run {
                 int attemptNumber = number;
                 notify(l -> l.stepFinished(journey, site, engine.id(), attemptNumber, result));
                 if (error != null) {
-                    return failed(journey, site, engine.id(), number, start, steps, notes, result, error, page, folder, traced, context);
+                    return failed(journey, site, engine.id(), number, start, steps, notes, result, error, page, folder, traced,
+                            context, network.orderSent() || context.orderPlaced());
                 }
                 if (result.overBudget()) {
                     notes.add(result.label() + " took " + Durations.say(took) + ", over its " + Durations.say(budget) + " budget");
                 }
+            }
+            Throwable late = network.check(page, site);
+            if (late != null && !steps.isEmpty()) {
+                // The order request left the last step's click after the step returned: still refused, still BROKEN.
+                StepResult last = steps.get(steps.size() - 1);
+                return failed(journey, site, engine.id(), number, start, steps, notes, last, late, page, folder, traced,
+                        context, true);
             }
             if (traced) {
                 keepOrDiscardTrace(page, folder);
@@ -297,7 +321,7 @@ public final class Run {
 
     private AttemptRun failed(Journey journey, Site site, String engine, int number, long start, List<StepResult> steps,
                               List<String> notes, StepResult step, Throwable error, Page page, Path folder,
-                              boolean traced, AttemptContext context) {
+                              boolean traced, AttemptContext context, boolean orderPlaced) {
         Outcome outcome;
         boolean retryable;
         String verdict;
@@ -321,10 +345,17 @@ public final class Run {
             verdict = "BROKEN (the journey's own code threw, not retried)";
             cause = error.getClass().getName() + ": " + cause;
         }
-        Diagnostics diagnostics = Diagnostics.capture(page, folder, traced);
-        String message = head(journey, site, engine) + ": " + step.label() + " " + verdict + " after "
+        if (retryable && orderPlaced) {
+            // A retry would place a second order: the first one is the news.
+            retryable = false;
+            verdict += " (an order was placed in this attempt: not retried)";
+        }
+        Secrets secrets = site.secrets();
+        Diagnostics diagnostics = Diagnostics.capture(page, folder, traced, secrets);
+        cause = secrets.scrub(cause);
+        String message = secrets.scrub(head(journey, site, engine) + ": " + step.label() + " " + verdict + " after "
                 + Durations.say(step.took()) + " (attempt " + number + " of " + (retries + 1) + ")\n"
-                + indent(cause) + "\n  " + diagnostics.describe();
+                + indent(cause) + "\n  " + diagnostics.describe());
         try {
             // The message travels with the bundle, so a folder picked from the output explains itself.
             Files.writeString(folder.resolve("failure.txt"), message + "\n");
@@ -387,9 +418,52 @@ public final class Run {
         }
     }
 
-    private PageOptions pageOptions(Site site) {
+    /** What the network layer of a page on {@code site} does: basic auth, orders blocked or watched, hosts blocked. */
+    NetworkPolicy networkPolicy(Site site, Journey journey) {
+        boolean ordersAllowed = !site.production() || allowOrders.contains(site.name());
+        List<RequestRule> rules = new ArrayList<>();
+        Set<RequestPattern> orders = new LinkedHashSet<>(journey.orderRequests());
+        orders.addAll(orderRequests);
+        // Watched where orders are allowed: a journey that got past an order placement is then never retried.
+        orders.forEach(order -> rules.add(RequestRule.order(site.baseUrl(), order, !ordersAllowed)));
+        rules.addAll(blockedHosts);
+        return new NetworkPolicy(site.basicAuth(), site.basicAuth() == null ? null : site.baseUrl(), rules);
+    }
+
+    /** The requests the rules caught, step by step: a blocked order breaks the journey, a sent one stops retries. */
+    private static final class NetworkWatch {
+        private int seen;
+        private boolean orderSent;
+
+        Throwable check(Page page, Site site) {
+            List<InterceptedRequest> all;
+            try {
+                all = page.interceptedRequests();
+            } catch (RuntimeException e) {
+                return null;
+            }
+            List<InterceptedRequest> fresh = all.subList(Math.min(seen, all.size()), all.size());
+            seen = all.size();
+            Throwable verdict = null;
+            for (InterceptedRequest r : fresh) {
+                if (r.rule().kind() == RequestRule.Kind.ORDER && r.blocked() && verdict == null) {
+                    verdict = new OrderRefusedException(site.name(), r.method() + " " + r.url()
+                            + " (the profile's order request " + r.rule().shown() + ")");
+                } else if (r.rule().kind() == RequestRule.Kind.ORDER) {
+                    orderSent = true;
+                }
+            }
+            return verdict;
+        }
+
+        boolean orderSent() {
+            return orderSent;
+        }
+    }
+
+    private PageOptions pageOptions(Site site, Journey journey) {
         PageOptions.Builder options = PageOptions.builder().baseUrl(site.baseUrl()).headers(traffic.headers())
-                .headers(site.headers()).userAgentSuffix(traffic.userAgentSuffix());
+                .headers(site.headers()).userAgentSuffix(traffic.userAgentSuffix()).network(networkPolicy(site, journey));
         if (pageTimeouts != null) {
             options.timeouts(pageTimeouts);
         }
@@ -499,6 +573,8 @@ public final class Run {
         private final List<RunListener> listeners = new ArrayList<>();
         private boolean keepTraces;
         private Timeouts pageTimeouts;
+        private final List<RequestPattern> orderRequests = new ArrayList<>();
+        private final List<RequestRule> blockedHosts = new ArrayList<>();
 
         private Builder() {
         }
@@ -628,6 +704,25 @@ public final class Run {
         /** The page waits (element wait, navigation) of this run's pages, instead of the browser's. */
         public Builder pageTimeouts(Timeouts timeouts) {
             this.pageTimeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        /**
+         * Requests that place an order, besides those the journeys' storefront profile names: blocked at the network
+         * on production sites that do not allow orders, e.g. {@code orderRequest("POST /api/orders")}.
+         */
+        public Builder orderRequest(String methodAndPath) {
+            orderRequests.add(RequestPattern.parse(methodAndPath));
+            return this;
+        }
+
+        /**
+         * Hosts no page of the run may load from (payment providers' scripts, analytics, ads), subdomains included:
+         * {@code blockHosts(List.of("js.stripe.com", "google-analytics.com"))}. A blocked request is listed in the
+         * diagnostics and never fails a step by itself.
+         */
+        public Builder blockHosts(List<String> hosts) {
+            hosts.forEach(h -> blockedHosts.add(RequestRule.host(h)));
             return this;
         }
 

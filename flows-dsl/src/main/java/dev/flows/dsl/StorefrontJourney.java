@@ -149,6 +149,25 @@ public final class StorefrontJourney {
         return this;
     }
 
+    /**
+     * Logs in with two of the site's credentials, taken by name when the step runs (in {@code flows.yaml}:
+     * {@code credentials: { email: "${SHOP_EMAIL}", password: "${SHOP_PASSWORD}" }}), so no secret is written in the
+     * journey and each site logs in with its own. A site without them makes the journey BROKEN.
+     */
+    public StorefrontJourney loginWith(String emailCredential, String passwordCredential) {
+        requireText(emailCredential, "e-mail credential name");
+        requireText(passwordCredential, "password credential name");
+        steps.add(Step.of("log in with the site's credentials '" + emailCredential + "' and '" + passwordCredential + "'",
+                ctx -> new Shopper(profile, ctx).login(credential(ctx, emailCredential), credential(ctx, passwordCredential))));
+        return this;
+    }
+
+    private static String credential(dev.flows.journey.StepContext ctx, String name) {
+        return ctx.site().credential(name).orElseThrow(() -> new dev.flows.journey.BrokenMonitorException("site '"
+                + ctx.site().name() + "' has no credential '" + name + "': add it under sites[].credentials."
+                + name + " as \"${ENV_VAR}\""));
+    }
+
     /** Logs in on the login page and waits for the account greeting. Step "log in as shopper@example.test". */
     public StorefrontJourney login(String email, String password) {
         requireText(email, "login e-mail");
@@ -228,7 +247,7 @@ public final class StorefrontJourney {
     }
 
     public Journey build() {
-        return new Journey(name, feature, steps);
+        return new Journey(name, feature, steps, profile.orderRequests());
     }
 
     private StorefrontJourney verb(String stepName, Consumer<Shopper> action) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flows.browser.Locator;
+import dev.flows.browser.RequestPattern;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,15 +45,18 @@ import java.util.stream.Collectors;
  * @param name  the profile's name, used in messages
  * @param urls  paths of the pages verbs open directly; {@link ShopPage#LANDING} defaults to "/"
  * @param hooks the locators this shop has; missing hooks are verbs the shop does not support
+ * @param orderRequests the requests that place an order ({@code orders: ["POST /checkout/payment"]}): on a
+ *              production site that does not allow orders the browser blocks them at the network level
  */
-public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks) {
+public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks,
+                                List<RequestPattern> orderRequests) {
 
     /** The classpath resource of the profile for the embedded demo store. */
     public static final String DEMO_STORE_RESOURCE = "/flows/profiles/demo-store.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final List<String> TOP_KEYS = List.of("name", "urls", "hooks");
+    private static final List<String> TOP_KEYS = List.of("name", "urls", "hooks", "orders");
 
     public StorefrontProfile {
         if (name == null || name.isBlank()) {
@@ -70,6 +74,12 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         });
         urls = Map.copyOf(u);
         hooks = Map.copyOf(Objects.requireNonNull(hooks, "hooks"));
+        orderRequests = List.copyOf(orderRequests == null ? List.of() : orderRequests);
+    }
+
+    /** A profile that names no order requests. */
+    public StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks) {
+        this(name, urls, hooks, List.of());
     }
 
     /** The profile for the embedded demo store, from {@value #DEMO_STORE_RESOURCE}. */
@@ -160,6 +170,20 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
                 }
             }
         }
+        JsonNode orders = root.get("orders");
+        if (orders != null) {
+            if (!orders.isArray()) {
+                throw new IllegalArgumentException(source + ": orders: must be a list of requests such as 'POST /checkout/payment'");
+            }
+            for (int i = 0; i < orders.size(); i++) {
+                String request = text(orders.get(i), source, "orders[" + i + "]");
+                try {
+                    builder.orderRequest(RequestPattern.parse(request));
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException(source + ": orders[" + i + "]: " + bad.getMessage());
+                }
+            }
+        }
         return builder.build();
     }
 
@@ -207,6 +231,7 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         private final String name;
         private final EnumMap<ShopPage, String> urls = new EnumMap<>(ShopPage.class);
         private final EnumMap<Hook, Locator> hooks = new EnumMap<>(Hook.class);
+        private final List<RequestPattern> orderRequests = new java.util.ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -216,6 +241,7 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         public Builder from(StorefrontProfile base) {
             urls.putAll(base.urls());
             hooks.putAll(base.hooks());
+            orderRequests.addAll(base.orderRequests());
             return this;
         }
 
@@ -235,9 +261,15 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
             return this;
         }
 
+        /** A request that places an order: {@code RequestPattern.parse("POST /checkout/payment")}. */
+        public Builder orderRequest(RequestPattern request) {
+            orderRequests.add(Objects.requireNonNull(request, "order request"));
+            return this;
+        }
+
         public StorefrontProfile build() {
             try {
-                return new StorefrontProfile(name, urls, hooks);
+                return new StorefrontProfile(name, urls, hooks, orderRequests);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("storefront profile '" + name + "': " + e.getMessage());
             }

@@ -150,8 +150,16 @@ final class PlaywrightEngine implements Engine {
             if (!settings.userAgentSuffix().isEmpty()) {
                 options.setUserAgent(defaultUserAgent() + " " + settings.userAgentSuffix());
             }
+            dev.flows.browser.NetworkPolicy network = settings.network();
+            if (network.basicAuth() != null) {
+                // Answered only for the site's own origin, so a third-party host never sees the password.
+                java.net.URI origin = network.authOrigin();
+                options.setHttpCredentials(new com.microsoft.playwright.options.HttpCredentials(
+                        network.basicAuth().user(), network.basicAuth().password())
+                        .setOrigin(origin.getScheme() + "://" + origin.getHost() + (origin.getPort() == -1 ? "" : ":" + origin.getPort())));
+            }
             BrowserContext context = browser.newContext(options);
-            return new PlaywrightSession(this, context, settings.navigation());
+            return new PlaywrightSession(this, context, settings.navigation(), network);
         } finally {
             lock.unlock();
         }

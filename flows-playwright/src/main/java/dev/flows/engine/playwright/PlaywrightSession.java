@@ -13,6 +13,9 @@ import dev.flows.browser.BrowserException;
 import dev.flows.browser.ConsoleError;
 import dev.flows.browser.Durations;
 import dev.flows.browser.FailedRequest;
+import dev.flows.browser.InterceptedRequest;
+import dev.flows.browser.NetworkPolicy;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Locator;
 import dev.flows.browser.Navigation;
 import dev.flows.browser.SiteUnreachableException;
@@ -46,13 +49,31 @@ final class PlaywrightSession implements EngineSession {
     private final Page page;
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
+    private final List<InterceptedRequest> intercepted = new CopyOnWriteArrayList<>();
     private boolean tracing;
     private boolean closed;
 
-    PlaywrightSession(PlaywrightEngine engine, BrowserContext context, Duration navigation) {
+    PlaywrightSession(PlaywrightEngine engine, BrowserContext context, Duration navigation, NetworkPolicy network) {
         this.navigation = navigation;
         this.lock = engine.lock();
         this.context = context;
+        if (!network.rules().isEmpty()) {
+            // On the context, before the page exists: no request of any frame, popup or worker gets past it.
+            context.route("**/*", route -> {
+                com.microsoft.playwright.Request request = route.request();
+                RequestRule rule = network.ruleFor(request.method(), request.url());
+                if (rule == null) {
+                    route.resume();
+                    return;
+                }
+                intercepted.add(new InterceptedRequest(request.method(), request.url(), rule, rule.block()));
+                if (rule.block()) {
+                    route.abort("blockedbyclient");
+                } else {
+                    route.resume();
+                }
+            });
+        }
         this.page = context.newPage();
         // Listeners run on whichever thread is inside a Playwright call, always under the engine lock.
         page.onConsoleMessage(message -> {
@@ -221,6 +242,12 @@ final class PlaywrightSession implements EngineSession {
             }
             return null;
         });
+    }
+
+    @Override
+    public List<InterceptedRequest> interceptedRequests() {
+        pumpEvents();
+        return List.copyOf(intercepted);
     }
 
     @Override

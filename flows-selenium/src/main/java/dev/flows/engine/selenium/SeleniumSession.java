@@ -9,6 +9,9 @@ import dev.flows.browser.BrowserLaunchException;
 import dev.flows.browser.ConsoleError;
 import dev.flows.browser.Durations;
 import dev.flows.browser.FailedRequest;
+import dev.flows.browser.InterceptedRequest;
+import dev.flows.browser.NetworkPolicy;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Locator;
 import dev.flows.browser.Navigation;
 import dev.flows.browser.SiteUnreachableException;
@@ -25,6 +28,11 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.UsernameAndPassword;
+import org.openqa.selenium.bidi.module.Network;
+import org.openqa.selenium.bidi.network.AddInterceptParameters;
+import org.openqa.selenium.bidi.network.ContinueRequestParameters;
+import org.openqa.selenium.bidi.network.InterceptPhase;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -73,6 +81,13 @@ final class SeleniumSession implements EngineSession {
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
+    private final List<InterceptedRequest> intercepted = new CopyOnWriteArrayList<>();
+    private Network network;
+    // BiDi events arrive on Selenium's connection thread, which also reads the answers to our commands: answering
+    // an event from that thread would wait for itself. Answers go through this thread instead.
+    private java.util.concurrent.ExecutorService networkAnswers;
+    private final java.util.concurrent.atomic.AtomicInteger documentRequests = new java.util.concurrent.atomic.AtomicInteger();
+    private Duration navigationTimeout = Duration.ofSeconds(30);
     private int lastDocumentStatus;
     private String lastDocumentError;
     private boolean closed;
@@ -99,6 +114,14 @@ final class SeleniumSession implements EngineSession {
         options.addArguments(engine.config().browserArgs());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        if (!settings.network().isEmpty()) {
+            // WebDriver BiDi: network interception that works with any ChromeDriver version, no CDP bindings needed.
+            options.setCapability("webSocketUrl", true);
+            // ChromeDriver runs classic and BiDi commands one at a time: a classic navigation waiting for its load
+            // would block the BiDi answer that lets its paused request go. So classic commands return at once and
+            // this session waits for loads itself (navigate, click).
+            options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.NONE);
+        }
 
         Path profile = null;
         WebDriver driver;
@@ -136,6 +159,10 @@ final class SeleniumSession implements EngineSession {
 
     private void configure(SessionSettings settings) {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        navigationTimeout = settings.navigation();
+        if (!settings.network().isEmpty()) {
+            intercept(settings.network());
+        }
         HasCdp cdp = (HasCdp) driver;
         // An exact viewport, as Playwright sets one, rather than a window whose inner size depends on the platform.
         cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
@@ -151,6 +178,72 @@ final class SeleniumSession implements EngineSession {
         }
     }
 
+    /**
+     * Basic auth and request rules through WebDriver BiDi: the browser pauses each request until we say continue or
+     * fail, so a blocked request never leaves the browser whatever the page does.
+     */
+    private void intercept(NetworkPolicy policy) {
+        network = new Network(driver);
+        networkAnswers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flows-selenium-network");
+            t.setDaemon(true);
+            return t;
+        });
+        if (policy.basicAuth() != null) {
+            network.addIntercept(new AddInterceptParameters(InterceptPhase.AUTH_REQUIRED));
+            UsernameAndPassword credentials = new UsernameAndPassword(policy.basicAuth().user(), policy.basicAuth().password());
+            network.onAuthRequired(challenge -> networkAnswers.execute(() -> {
+                String id = challenge.getRequest().getRequestId();
+                try {
+                    // Answered only for the site's own origin, so a third-party host never sees the password.
+                    if (policy.authFor(challenge.getRequest().getUrl())) {
+                        network.continueWithAuth(id, credentials);
+                    } else {
+                        network.continueWithAuthNoCredentials(id);
+                    }
+                } catch (RuntimeException e) {
+                    // The browser went away mid-request: nothing is waiting for the answer any more.
+                }
+            }));
+        }
+        if (!policy.rules().isEmpty()) {
+            network.addIntercept(new AddInterceptParameters(InterceptPhase.BEFORE_REQUEST_SENT));
+            network.onBeforeRequestSent(sent -> {
+                if ("document".equals(sent.getRequest().getDestination())) {
+                    documentRequests.incrementAndGet();
+                }
+                if (!sent.isBlocked()) {
+                    return;
+                }
+                networkAnswers.execute(() -> answer(policy, sent));
+            });
+        }
+    }
+
+    private void answer(NetworkPolicy policy, org.openqa.selenium.bidi.network.BeforeRequestSent sent) {
+        try {
+            String id = sent.getRequest().getRequestId();
+            String method = sent.getRequest().getMethod();
+            String url = sent.getRequest().getUrl();
+            RequestRule rule = policy.ruleFor(method, url);
+            if (rule != null) {
+                intercepted.add(new InterceptedRequest(method, url, rule, rule.block()));
+            }
+            if (rule != null && rule.block()) {
+                network.failRequest(id);
+            } else {
+                network.continueRequest(new ContinueRequestParameters(id));
+            }
+        } catch (RuntimeException e) {
+            // The browser went away mid-request: nothing is waiting for the answer any more.
+        }
+    }
+
+    @Override
+    public List<InterceptedRequest> interceptedRequests() {
+        return List.copyOf(intercepted);
+    }
+
     String browserVersion() {
         return driver instanceof RemoteWebDriver remote ? remote.getCapabilities().getBrowserVersion() : "";
     }
@@ -164,6 +257,9 @@ final class SeleniumSession implements EngineSession {
         try {
             driver.manage().timeouts().pageLoadTimeout(timeout);
             driver.get(url.toString());
+            if (network != null) {
+                awaitLoad(start, timeout, url.toString());
+            }
         } catch (TimeoutException e) {
             throw new BrowserException("Opening " + url + " timed out after " + Durations.say(timeout)
                     + " (no load event) [selenium]", e);
@@ -217,7 +313,72 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public void click(Locator locator, int index) {
+        if (network == null) {
+            act(locator, index, WebElement::click);
+            return;
+        }
+        // Without ChromeDriver's own wait (see open): mark the document, click, and if the click started a
+        // navigation, wait until a new document has loaded, as a classic click would.
+        ((JavascriptExecutor) driver).executeScript("window.__flowsBeforeClick = true");
+        int before = documentRequests.get();
         act(locator, index, WebElement::click);
+        long start = System.nanoTime();
+        long look = start + Duration.ofMillis(300).toNanos();
+        while (documentRequests.get() == before && System.nanoTime() < look) {
+            pause();
+        }
+        if (documentRequests.get() != before) {
+            awaitNewDocument(start, locator);
+        }
+    }
+
+    private void awaitLoad(long start, Duration timeout, String url) {
+        long deadline = start + timeout.toNanos();
+        while (!"complete".equals(readyState())) {
+            if (System.nanoTime() > deadline) {
+                throw new BrowserException("Opening " + url + " timed out after " + Durations.say(timeout)
+                        + " (no load event) [selenium]");
+            }
+            pause();
+        }
+    }
+
+    private void awaitNewDocument(long start, Locator locator) {
+        long deadline = start + navigationTimeout.toNanos();
+        while (true) {
+            Object done;
+            try {
+                done = ((JavascriptExecutor) driver).executeScript(
+                        "return window.__flowsBeforeClick === undefined && document.readyState === 'complete'");
+            } catch (WebDriverException e) {
+                done = false;
+            }
+            if (Boolean.TRUE.equals(done)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BrowserException("clicked " + locator + ", but the page it opened did not load within "
+                        + Durations.say(navigationTimeout) + " [selenium]");
+            }
+            pause();
+        }
+    }
+
+    private String readyState() {
+        try {
+            return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.readyState"));
+        } catch (WebDriverException e) {
+            return "loading";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrowserException("interrupted while waiting for a page to load");
+        }
     }
 
     @Override
@@ -283,6 +444,16 @@ final class SeleniumSession implements EngineSession {
             return;
         }
         closed = true;
+        try {
+            if (networkAnswers != null) {
+                networkAnswers.shutdownNow();
+            }
+            if (network != null) {
+                network.close();
+            }
+        } catch (RuntimeException ignored) {
+            // The BiDi connection goes with the browser anyway.
+        }
         try {
             driver.quit();
         } catch (WebDriverException ignored) {
