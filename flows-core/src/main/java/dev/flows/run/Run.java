@@ -96,6 +96,7 @@ public final class Run {
     private final Timeouts pageTimeouts;
     private final List<RequestPattern> orderRequests;
     private final List<RequestRule> blockedHosts;
+    private final Duration timeLimit;
 
     private Run(Builder b) {
         this.journeys = List.copyOf(b.journeys);
@@ -118,6 +119,7 @@ public final class Run {
         this.pageTimeouts = b.pageTimeouts;
         this.orderRequests = List.copyOf(b.orderRequests);
         this.blockedHosts = List.copyOf(b.blockedHosts);
+        this.timeLimit = b.timeLimit;
     }
 
     public static Builder builder() {
@@ -147,7 +149,11 @@ public final class Run {
         return output.resolve(runId);
     }
 
-    /** Runs every journey on every site with every engine and returns the verdicts; never throws for a site's failure. */
+    /**
+     * Runs every journey on every site with every engine and returns the verdicts; never throws for a site's failure.
+     * With a {@link Builder#timeLimit time limit}, the run stops when it is reached: journeys that have not reached
+     * their verdict are cut and listed in {@link RunResult#notRun()}.
+     */
     public RunResult execute() {
         long start = System.nanoTime();
         List<Engine> launched = new ArrayList<>();
@@ -155,6 +161,7 @@ public final class Run {
         ExecutorService siteThreads = Executors.newFixedThreadPool(parallelSites, daemonThreads("flows-site"));
         ExecutorService stepThreads = Executors.newCachedThreadPool(daemonThreads("flows-step"));
         List<Browser> owned = new ArrayList<>();
+        java.util.Queue<JourneyResult> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try {
             for (BrowserConfig config : engines) {
                 try {
@@ -165,21 +172,45 @@ public final class Run {
                     launched.add(new Engine(config.engine().id(), null, e));
                 }
             }
-            List<Future<List<JourneyResult>>> futures = new ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (Site site : sites) {
                 for (Engine engine : launched) {
-                    futures.add(siteThreads.submit(() -> runSite(site, engine, stepThreads)));
+                    futures.add(siteThreads.submit(() -> runSite(site, engine, stepThreads, finished)));
                 }
             }
-            List<JourneyResult> results = new ArrayList<>();
-            for (Future<List<JourneyResult>> f : futures) {
-                results.addAll(f.get());
+            boolean cut = false;
+            for (Future<?> f : futures) {
+                try {
+                    if (timeLimit == null) {
+                        f.get();
+                    } else {
+                        f.get(Math.max(0, start + timeLimit.toNanos() - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    }
+                } catch (TimeoutException e) {
+                    cut = true;
+                    break;
+                }
+            }
+            List<JourneyResult> results = new ArrayList<>(finished);
+            List<String> notRun = new ArrayList<>();
+            if (cut) {
+                futures.forEach(f -> f.cancel(true));
+                for (Journey j : journeys) {
+                    for (Site site : sites) {
+                        for (Engine engine : launched) {
+                            if (results.stream().noneMatch(r -> r.journey().equals(j.name()) && r.site().equals(site.name())
+                                    && r.engine().equals(engine.id()))) {
+                                notRun.add(head(j, site, engine.id()));
+                            }
+                        }
+                    }
+                }
             }
             results.sort(java.util.Comparator
                     .comparingInt((JourneyResult r) -> indexOfJourney(r.journey()))
                     .thenComparingInt(r -> indexOfSite(r.site()))
                     .thenComparingInt(r -> indexOfEngine(launched, r.engine())));
-            return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results);
+            return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results, notRun);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("run " + runId + " was interrupted", e);
@@ -195,14 +226,20 @@ public final class Run {
     private record Engine(String id, Browser browser, RuntimeException launchFailure) {
     }
 
-    private List<JourneyResult> runSite(Site site, Engine engine, ExecutorService stepThreads) {
+    private List<JourneyResult> runSite(Site site, Engine engine, ExecutorService stepThreads,
+                                        java.util.Queue<JourneyResult> finished) {
         List<JourneyResult> results = new ArrayList<>();
         for (Journey journey : journeys) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The run's time limit was reached: the rest is reported as not run.
+                break;
+            }
             notify(l -> l.journeyStarted(journey, site, engine.id()));
             JourneyResult result = engine.browser() == null
                     ? launchFailed(journey, site, engine)
                     : runJourney(journey, site, engine, stepThreads);
             results.add(result);
+            finished.add(result);
             notify(l -> l.journeyFinished(journey, site, result));
         }
         return results;
@@ -330,7 +367,8 @@ public final class Run {
             outcome = Outcome.FAILED;
             retryable = false;
             verdict = "FAILED: site '" + site.name() + "' is unreachable at " + site.baseUrl() + " (not retried)";
-        } else if (error instanceof BrokenMonitorException || error instanceof BrowserLaunchException) {
+        } else if (error instanceof BrokenMonitorException || error instanceof BrowserLaunchException
+                || error instanceof dev.flows.browser.InvalidLocatorException) {
             outcome = Outcome.BROKEN;
             retryable = false;
             verdict = "BROKEN (monitor problem, not retried)";
@@ -575,6 +613,7 @@ public final class Run {
         private Timeouts pageTimeouts;
         private final List<RequestPattern> orderRequests = new ArrayList<>();
         private final List<RequestRule> blockedHosts = new ArrayList<>();
+        private Duration timeLimit;
 
         private Builder() {
         }
@@ -723,6 +762,15 @@ public final class Run {
          */
         public Builder blockHosts(List<String> hosts) {
             hosts.forEach(h -> blockedHosts.add(RequestRule.host(h)));
+            return this;
+        }
+
+        /**
+         * The most {@link Run#execute()} may take (default: no limit): a monitor's deadline. Journeys without a
+         * verdict by then are cut and reported as not run.
+         */
+        public Builder timeLimit(Duration limit) {
+            this.timeLimit = positive(limit, "timeLimit");
             return this;
         }
 

@@ -163,7 +163,7 @@ class FlowsConfigTest {
 
     @Test
     void refusesAnUnknownTopLevelKey() throws IOException {
-        assertEquals("flows.yaml:4:1: retry: unknown key (expected one of alert, allowOrders, browser, checks, engine, "
+        assertEquals("flows.yaml:4:1: retry: unknown key (expected one of alert, allowOrders, blockHosts, browser, checks, engine, "
                 + "heartbeat, output, parallelSites, retries, sites, stepBudget, timeouts, traffic)", error(MINIMAL + "retry: 2\n"));
     }
 
@@ -292,7 +292,7 @@ class FlowsConfigTest {
             "retries|lots|flows.yaml with override -Dflows.retries: retries: 'lots' is not a whole number",
             "engine|firefox|flows.yaml with override -Dflows.engine: unknown engine 'firefox': use playwright or selenium",
             "retires|2|override -Dflows.retires names no config key (keys are sites, engine, browser, timeouts, retries, "
-                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output)"})
+                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output, blockHosts)"})
     void aBadOverrideIsNamed(String key, String value, String expected) throws IOException {
         assertEquals(expected, error(MINIMAL, Map.of(), Map.of(key, value)));
     }

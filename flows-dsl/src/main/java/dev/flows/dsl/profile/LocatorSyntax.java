@@ -13,6 +13,12 @@ final class LocatorSyntax {
 
     static Locator parse(String text) {
         Locator locator = null;
+        String[] parts = text.split(">>", -1);
+        for (String part : parts) {
+            if (part.isBlank()) {
+                throw new IllegalArgumentException("locator chain has an empty part (write a >> b): \"" + text + "\"");
+            }
+        }
         for (String part : text.split(" >> ")) {
             Locator segment = segment(part.strip(), text);
             locator = locator == null ? segment : locator.find(segment);

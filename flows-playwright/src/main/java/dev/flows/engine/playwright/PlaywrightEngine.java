@@ -56,7 +56,8 @@ final class PlaywrightEngine implements Engine {
             throw new BrowserLaunchException("playwright: no Chromium or Chrome found (set browserPath, install chromium, "
                     + "or allow downloads so Playwright can fetch its own)");
         }
-        Map<String, String> env = new HashMap<>();
+        // Marked, so that a later start can remove what a kill -9 of this JVM leaves (Leftovers).
+        Map<String, String> env = new HashMap<>(dev.flows.engine.spi.Leftovers.mark());
         if (system.isPresent() || config.remote() != null) {
             // Without this, Playwright.create() tries to download browsers we are not going to use.
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

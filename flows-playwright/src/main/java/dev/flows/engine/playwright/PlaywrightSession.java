@@ -314,6 +314,10 @@ final class PlaywrightSession implements EngineSession {
             return new NotActionableException(PlaywrightEngine.firstLine(e), e);
         }
         String m = String.valueOf(e.getMessage());
+        if (m.contains("is not a valid selector") || m.contains("Unexpected token") || m.contains("not a valid XPath")) {
+            return new dev.flows.browser.InvalidLocatorException("the browser refused a locator: "
+                    + PlaywrightEngine.firstLine(e) + " [playwright]", e);
+        }
         if (m.contains("Execution context was destroyed") || m.contains("not attached") || m.contains("detached")
                 || m.contains("navigation")) {
             return new NotActionableException(PlaywrightEngine.firstLine(e), e);

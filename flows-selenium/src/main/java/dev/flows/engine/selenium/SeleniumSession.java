@@ -130,10 +130,12 @@ final class SeleniumSession implements EngineSession {
                 driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), options));
             } else {
                 // Our own profile folder, so that closing the session leaves nothing behind in /tmp.
-                profile = Files.createTempDirectory("flows-selenium-profile-");
+                profile = Files.createTempDirectory(dev.flows.engine.spi.Leftovers.tempPrefix("selenium-profile"));
                 options.addArguments("--user-data-dir=" + profile);
                 ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                         .usingAnyFreePort()
+                        // Marked, so that a later start can remove what a kill -9 of this JVM leaves (Leftovers).
+                        .withEnvironment(dev.flows.engine.spi.Leftovers.mark())
                         .withLogOutput(OutputStream.nullOutputStream());
                 if (engine.driver() != null) {
                     service.usingDriverExecutable(engine.driver().toFile());
@@ -478,7 +480,12 @@ final class SeleniumSession implements EngineSession {
             }
             found = new ArrayList<>();
             for (SearchContext context : contexts) {
-                found.addAll(context.findElements(by));
+                try {
+                    found.addAll(context.findElements(by));
+                } catch (org.openqa.selenium.InvalidSelectorException e) {
+                    throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
+                            + firstLine(e) + " [selenium]", e);
+                }
             }
             if (segment.index() != null) {
                 found = segment.index() < found.size() ? List.of(found.get(segment.index())) : List.of();
