@@ -80,7 +80,7 @@ public final class ExampleMonitor {
                     }
                 }
                 options.applyTo(monitor);
-                monitor.out(out).err(err);
+                monitor.out(out).err(err).resultFolder(allureFolder);
                 Monitor built = monitor.build();
                 MonitorResult result = built.run();
                 writeAllureFiles(allureFolder, sites, options, err);
@@ -228,7 +228,12 @@ public final class ExampleMonitor {
                     case "--allure-results" -> o.allureResults = Path.of(value(args, ++i, flag));
                     case "--demo-store" -> o.demoStore = true;
                     case "--engines" -> {
-                        for (String id : value(args, ++i, flag).split(",")) {
+                        String list = value(args, ++i, flag);
+                        for (String id : list.split(",", -1)) {
+                            if (id.isBlank()) {
+                                throw new IllegalArgumentException("--engines: an empty engine name in '" + list
+                                        + "' (write playwright, selenium or playwright,selenium)");
+                            }
                             o.engines.add(BrowserConfig.EngineType.of(id.strip()).id());
                         }
                     }

@@ -73,6 +73,32 @@ public record RequestRule(Kind kind, String method, Pattern url, boolean block, 
         return new RequestRule(Kind.BLOCKED_HOST, "*", url, true, "host " + h);
     }
 
+    /**
+     * Where an engine that can only intercept by URL shape should look, as {@code scheme}, {@code host},
+     * {@code port} (or null for any) and {@code path} (or null for any path): the site's order path when it has no
+     * wildcard, the blocked host otherwise. The rule itself ({@link #matches}) still decides.
+     */
+    public java.util.Map<String, String> urlShape() {
+        java.util.Map<String, String> shape = new java.util.LinkedHashMap<>();
+        if (kind == Kind.BLOCKED_HOST) {
+            shape.put("host", shown.substring("host ".length()));
+            return shape;
+        }
+        java.util.regex.Matcher m = Pattern.compile("\\Q([a-z]+)://([^/:]+)(?::(\\d+))?(.*?)\\E(.*)").matcher(url.pattern());
+        if (m.find()) {
+            shape.put("scheme", m.group(1));
+            shape.put("host", m.group(2));
+            if (m.group(3) != null) {
+                shape.put("port", m.group(3));
+            }
+            String path = shown.substring(shown.indexOf(' ') + 1);
+            if (!path.contains("*")) {
+                shape.put("path", path);
+            }
+        }
+        return shape;
+    }
+
     /** Whether a request with this method and URL falls under the rule. */
     public boolean matches(String requestMethod, String requestUrl) {
         return (method.equals("*") || method.equalsIgnoreCase(requestMethod)) && url.matcher(requestUrl).matches();

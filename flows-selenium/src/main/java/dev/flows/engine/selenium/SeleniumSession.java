@@ -28,11 +28,11 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.UsernameAndPassword;
 import org.openqa.selenium.bidi.module.Network;
 import org.openqa.selenium.bidi.network.AddInterceptParameters;
 import org.openqa.selenium.bidi.network.ContinueRequestParameters;
 import org.openqa.selenium.bidi.network.InterceptPhase;
+import org.openqa.selenium.bidi.network.UrlPattern;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -83,11 +83,11 @@ final class SeleniumSession implements EngineSession {
     private final Map<String, String[]> requests = new HashMap<>();
     private final List<InterceptedRequest> intercepted = new CopyOnWriteArrayList<>();
     private Network network;
+    private NetworkPolicy policy = NetworkPolicy.NONE;
     // BiDi events arrive on Selenium's connection thread, which also reads the answers to our commands: answering
     // an event from that thread would wait for itself. Answers go through this thread instead.
     private java.util.concurrent.ExecutorService networkAnswers;
-    private final java.util.concurrent.atomic.AtomicInteger documentRequests = new java.util.concurrent.atomic.AtomicInteger();
-    private Duration navigationTimeout = Duration.ofSeconds(30);
+
     private int lastDocumentStatus;
     private String lastDocumentError;
     private boolean closed;
@@ -114,13 +114,9 @@ final class SeleniumSession implements EngineSession {
         options.addArguments(engine.config().browserArgs());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
-        if (!settings.network().isEmpty()) {
+        if (settings.network().rules().stream().anyMatch(RequestRule::block)) {
             // WebDriver BiDi: network interception that works with any ChromeDriver version, no CDP bindings needed.
             options.setCapability("webSocketUrl", true);
-            // ChromeDriver runs classic and BiDi commands one at a time: a classic navigation waiting for its load
-            // would block the BiDi answer that lets its paused request go. So classic commands return at once and
-            // this session waits for loads itself (navigate, click).
-            options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.NONE);
         }
 
         Path profile = null;
@@ -161,16 +157,24 @@ final class SeleniumSession implements EngineSession {
 
     private void configure(SessionSettings settings) {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        navigationTimeout = settings.navigation();
-        if (!settings.network().isEmpty()) {
-            intercept(settings.network());
-        }
         HasCdp cdp = (HasCdp) driver;
+        if (settings.network().basicAuth() != null) {
+            // ChromeDriver answers BiDi commands only between classic ones, and a navigation waits for its auth
+            // challenge: answering it through BiDi would wait for itself. The header is sent up front instead.
+            cdp.executeCdpCommand("Network.enable", Map.of());
+            java.util.Map<String, Object> headers = new java.util.LinkedHashMap<>(settings.extraHeaders());
+            headers.put("Authorization", settings.network().basicAuth().header());
+            cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", headers));
+        }
+        policy = settings.network();
+        if (policy.rules().stream().anyMatch(RequestRule::block)) {
+            intercept(policy);
+        }
         // An exact viewport, as Playwright sets one, rather than a window whose inner size depends on the platform.
         cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", settings.width(), "height", settings.height(), "deviceScaleFactor", 1, "mobile", false));
         cdp.executeCdpCommand("Network.enable", Map.of());
-        if (!settings.extraHeaders().isEmpty()) {
+        if (!settings.extraHeaders().isEmpty() && settings.network().basicAuth() == null) {
             cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
         }
         if (!settings.userAgentSuffix().isEmpty()) {
@@ -191,29 +195,31 @@ final class SeleniumSession implements EngineSession {
             t.setDaemon(true);
             return t;
         });
-        if (policy.basicAuth() != null) {
-            network.addIntercept(new AddInterceptParameters(InterceptPhase.AUTH_REQUIRED));
-            UsernameAndPassword credentials = new UsernameAndPassword(policy.basicAuth().user(), policy.basicAuth().password());
-            network.onAuthRequired(challenge -> networkAnswers.execute(() -> {
-                String id = challenge.getRequest().getRequestId();
-                try {
-                    // Answered only for the site's own origin, so a third-party host never sees the password.
-                    if (policy.authFor(challenge.getRequest().getUrl())) {
-                        network.continueWithAuth(id, credentials);
-                    } else {
-                        network.continueWithAuthNoCredentials(id);
-                    }
-                } catch (RuntimeException e) {
-                    // The browser went away mid-request: nothing is waiting for the answer any more.
-                }
-            }));
-        }
         if (!policy.rules().isEmpty()) {
-            network.addIntercept(new AddInterceptParameters(InterceptPhase.BEFORE_REQUEST_SENT));
-            network.onBeforeRequestSent(sent -> {
-                if ("document".equals(sent.getRequest().getDestination())) {
-                    documentRequests.incrementAndGet();
+            // Only requests shaped like a rule pause: a paused request must wait for a BiDi answer, which ChromeDriver
+            // sends only after the classic command in flight (a click that places an order waits for its page).
+            List<UrlPattern> shapes = new ArrayList<>();
+            for (RequestRule rule : policy.rules()) {
+                if (!rule.block()) {
+                    // Watched requests are read from the performance log: pausing one would cost a page-load timeout.
+                    continue;
                 }
+                Map<String, String> shape = rule.urlShape();
+                UrlPattern pattern = new UrlPattern();
+                if (shape.containsKey("scheme")) {
+                    pattern.protocol(shape.get("scheme"));
+                }
+                pattern.hostname(shape.get("host"));
+                if (shape.containsKey("port")) {
+                    pattern.port(shape.get("port"));
+                }
+                if (shape.containsKey("path")) {
+                    pattern.pathname(shape.get("path"));
+                }
+                shapes.add(pattern);
+            }
+            network.addIntercept(new AddInterceptParameters(InterceptPhase.BEFORE_REQUEST_SENT).urlPatterns(shapes));
+            network.onBeforeRequestSent(sent -> {
                 if (!sent.isBlocked()) {
                     return;
                 }
@@ -243,6 +249,7 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public List<InterceptedRequest> interceptedRequests() {
+        drainLogs();
         return List.copyOf(intercepted);
     }
 
@@ -259,9 +266,6 @@ final class SeleniumSession implements EngineSession {
         try {
             driver.manage().timeouts().pageLoadTimeout(timeout);
             driver.get(url.toString());
-            if (network != null) {
-                awaitLoad(start, timeout, url.toString());
-            }
         } catch (TimeoutException e) {
             throw new BrowserException("Opening " + url + " timed out after " + Durations.say(timeout)
                     + " (no load event) [selenium]", e);
@@ -315,72 +319,7 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public void click(Locator locator, int index) {
-        if (network == null) {
-            act(locator, index, WebElement::click);
-            return;
-        }
-        // Without ChromeDriver's own wait (see open): mark the document, click, and if the click started a
-        // navigation, wait until a new document has loaded, as a classic click would.
-        ((JavascriptExecutor) driver).executeScript("window.__flowsBeforeClick = true");
-        int before = documentRequests.get();
         act(locator, index, WebElement::click);
-        long start = System.nanoTime();
-        long look = start + Duration.ofMillis(300).toNanos();
-        while (documentRequests.get() == before && System.nanoTime() < look) {
-            pause();
-        }
-        if (documentRequests.get() != before) {
-            awaitNewDocument(start, locator);
-        }
-    }
-
-    private void awaitLoad(long start, Duration timeout, String url) {
-        long deadline = start + timeout.toNanos();
-        while (!"complete".equals(readyState())) {
-            if (System.nanoTime() > deadline) {
-                throw new BrowserException("Opening " + url + " timed out after " + Durations.say(timeout)
-                        + " (no load event) [selenium]");
-            }
-            pause();
-        }
-    }
-
-    private void awaitNewDocument(long start, Locator locator) {
-        long deadline = start + navigationTimeout.toNanos();
-        while (true) {
-            Object done;
-            try {
-                done = ((JavascriptExecutor) driver).executeScript(
-                        "return window.__flowsBeforeClick === undefined && document.readyState === 'complete'");
-            } catch (WebDriverException e) {
-                done = false;
-            }
-            if (Boolean.TRUE.equals(done)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new BrowserException("clicked " + locator + ", but the page it opened did not load within "
-                        + Durations.say(navigationTimeout) + " [selenium]");
-            }
-            pause();
-        }
-    }
-
-    private String readyState() {
-        try {
-            return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.readyState"));
-        } catch (WebDriverException e) {
-            return "loading";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrowserException("interrupted while waiting for a page to load");
-        }
     }
 
     @Override
@@ -563,9 +502,15 @@ final class SeleniumSession implements EngineSession {
         JsonNode params = message.path("params");
         String id = params.path("requestId").asText();
         switch (method) {
-            case "Network.requestWillBeSent" -> requests.put(id, new String[] {
-                    params.path("request").path("method").asText(), params.path("request").path("url").asText(),
-                    params.path("type").asText()});
+            case "Network.requestWillBeSent" -> {
+                String requestMethod = params.path("request").path("method").asText();
+                String requestUrl = params.path("request").path("url").asText();
+                requests.put(id, new String[] {requestMethod, requestUrl, params.path("type").asText()});
+                RequestRule rule = policy.ruleFor(requestMethod, requestUrl);
+                if (rule != null && !rule.block()) {
+                    intercepted.add(new InterceptedRequest(requestMethod, requestUrl, rule, false));
+                }
+            }
             case "Network.responseReceived" -> {
                 JsonNode response = params.path("response");
                 int status = response.path("status").asInt();
