@@ -4,6 +4,7 @@ import dev.flows.diagnostics.Diagnostics;
 import dev.flows.run.Attempt;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.site.Site;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,14 +30,12 @@ import java.util.UUID;
  *
  * <pre>{@code
  * TestResult allure = new TestResult().setUuid(UUID.randomUUID().toString());
- * new AllureJourney(result, timeline, browser.describe()).applyTo(allure, writer::write);
+ * new AllureJourney(result, browser.describe()).applyTo(allure, writer::write);
  * writer.write(allure);
  * }</pre>
  */
 public final class AllureJourney {
 
-    /** The role that counts as the live site; every other role is a fallback for "fallback only" failures. */
-    public static final String PRIMARY_ROLE = "primary";
     /** The statusDetails message of a fallback failure whose live site passed starts with this. */
     public static final String FALLBACK_ONLY = "fallback only: ";
 
@@ -46,29 +44,25 @@ public final class AllureJourney {
             "site", "role", "engine", "browser");
 
     private final JourneyResult result;
-    private final StepTimeline timeline;
     private final String browser;
 
     /**
-     * @param result   the verdict
-     * @param timeline the run's step timings (a listener of the same run); missing timings are laid end to end
+     * @param result   the verdict, with every step's start and duration
      * @param browser  the browser in words ({@code Browser.describe()}), or "" when unknown
      */
-    public AllureJourney(JourneyResult result, StepTimeline timeline, String browser) {
-        this.result = result;
-        this.timeline = timeline;
+    public AllureJourney(JourneyResult result, String browser) {
+        this.result = java.util.Objects.requireNonNull(result, "result");
         this.browser = browser == null ? "" : browser;
     }
 
     /** "guest checkout on live [playwright]": the result's name in the report. */
     public static String name(JourneyResult result) {
-        return result.journey() + " on " + result.site() + " [" + result.engine() + "]";
+        return result.journey() + " on " + result.key().where();
     }
 
     /** Stable per journey, site and engine, so that history, trends and retries line up across runs. */
     public static String historyId(JourneyResult result) {
-        return UUID.nameUUIDFromBytes(("flows|" + result.journey() + "|" + result.site() + "|" + result.engine())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("flows|" + result.key().id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /** Fills {@code test} (a fresh one, or a test framework's current one) and writes the attachments. */
@@ -88,12 +82,11 @@ public final class AllureJourney {
         test.setStatus(status(result.outcome()));
         test.setStatusDetails(statusDetails());
         test.setStage(Stage.FINISHED);
-        Instant start = start();
-        test.setStart(start.toEpochMilli());
-        test.setStop(start.plus(result.took()).toEpochMilli());
+        test.setStart(result.started().toEpochMilli());
+        test.setStop(result.started().plus(result.took()).toEpochMilli());
     }
 
-    /** Marks a failure on a fallback site whose live ({@value #PRIMARY_ROLE}) site passed the same journey. */
+    /** Marks a failure on a fallback site whose live ({@value Site#PRIMARY_ROLE}) site passed the same journey. */
     public static void markFallbackOnly(TestResult test, String primarySite) {
         StatusDetails details = test.getStatusDetails() == null ? new StatusDetails() : test.getStatusDetails();
         String message = String.valueOf(details.getMessage());
@@ -163,18 +156,12 @@ public final class AllureJourney {
 
     private List<StepResult> attemptSteps(Attempt attempt, AttachmentWriter attachments) {
         List<StepResult> steps = new ArrayList<>();
-        Instant laidOut = null;
         for (dev.flows.run.StepResult step : attempt.steps()) {
-            Instant stop = timeline == null ? null : timeline.stopOf(result, attempt.number(), step.index());
-            if (stop == null) {
-                stop = (laidOut != null ? laidOut : start()).plus(step.took());
-            }
-            laidOut = stop;
             StepResult allure = new StepResult()
                     .setName(step.label() + (step.overBudget() ? " (over its " + dev.flows.browser.Durations.say(step.budget()) + " budget)" : ""))
                     .setStage(Stage.FINISHED)
-                    .setStart(stop.minus(step.took()).toEpochMilli())
-                    .setStop(stop.toEpochMilli())
+                    .setStart(step.started().toEpochMilli())
+                    .setStop(step.stopped().toEpochMilli())
                     .setStatus(step.passed() ? Status.PASSED : status(attempt.outcome()));
             if (!step.passed()) {
                 allure.setStatusDetails(new StatusDetails().setMessage(step.failure()).setTrace(attempt.failure()));
@@ -193,28 +180,34 @@ public final class AllureJourney {
 
     private List<Attachment> attach(Attempt attempt, AttachmentWriter writer) {
         List<Attachment> list = new ArrayList<>();
+        if (attempt.failure() != null) {
+            // The message travels in the result; the failure.txt beside the bundle is for people browsing the folder.
+            byte[] message = (attempt.failure() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            write(Kind.FAILURE, () -> new java.io.ByteArrayInputStream(message), "the failure message", writer, list);
+        }
         Diagnostics diagnostics = attempt.diagnostics();
-        if (diagnostics == null) {
-            return list;
-        }
-        List<Path> files = new ArrayList<>(diagnostics.files());
-        Path failure = diagnostics.folder().resolve("failure.txt");
-        if (Files.isRegularFile(failure)) {
-            files.add(0, failure);
-        }
-        for (Path file : files) {
-            Kind kind = Kind.of(file.getFileName().toString());
-            String source = UUID.randomUUID() + "-attachment." + kind.extension;
-            try (InputStream in = Files.newInputStream(file)) {
-                writer.write(source, in);
-                list.add(new Attachment().setName(kind.title).setType(kind.type).setSource(source));
-            } catch (IOException | RuntimeException e) {
-                // A missing attachment must not lose the verdict: the message still names the folder.
-                System.getLogger(AllureJourney.class.getName()).log(System.Logger.Level.WARNING,
-                        "could not attach " + file + " to the Allure result: " + e.getMessage());
+        if (diagnostics != null) {
+            for (Path file : diagnostics.files()) {
+                write(Kind.of(file.getFileName().toString()), () -> Files.newInputStream(file), file.toString(), writer, list);
             }
         }
         return list;
+    }
+
+    private interface Content {
+        InputStream open() throws IOException;
+    }
+
+    private static void write(Kind kind, Content content, String what, AttachmentWriter writer, List<Attachment> list) {
+        String source = UUID.randomUUID() + "-attachment." + kind.extension;
+        try (InputStream in = content.open()) {
+            writer.write(source, in);
+            list.add(new Attachment().setName(kind.title).setType(kind.type).setSource(source));
+        } catch (IOException | RuntimeException e) {
+            // A missing attachment must not lose the verdict: the message still names the folder.
+            System.getLogger(AllureJourney.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not attach " + what + " to the Allure result: " + e.getMessage());
+        }
     }
 
     private enum Kind {
@@ -246,11 +239,6 @@ public final class AllureJourney {
             }
             return OTHER;
         }
-    }
-
-    private Instant start() {
-        Instant started = timeline == null ? null : timeline.startOf(result);
-        return started != null ? started : Instant.now().minus(result.took());
     }
 
     static Status status(Outcome outcome) {

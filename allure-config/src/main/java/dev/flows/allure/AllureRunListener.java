@@ -3,7 +3,6 @@ package dev.flows.allure;
 import dev.flows.journey.Journey;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.RunListener;
-import dev.flows.run.StepResult;
 import dev.flows.site.Site;
 import io.qameta.allure.AllureResultsWriter;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -28,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AllureRunListener implements RunListener {
 
     private final AllureResultsWriter writer;
-    private final StepTimeline timeline = new StepTimeline();
     private final FallbackOnly fallbackOnly = new FallbackOnly();
     private final Map<String, String> browsers = new ConcurrentHashMap<>();
 
@@ -48,19 +46,9 @@ public final class AllureRunListener implements RunListener {
     }
 
     @Override
-    public void journeyStarted(Journey journey, Site site, String engine) {
-        timeline.journeyStarted(journey, site, engine);
-    }
-
-    @Override
-    public void stepFinished(Journey journey, Site site, String engine, int attempt, StepResult step) {
-        timeline.stepFinished(journey, site, engine, attempt, step);
-    }
-
-    @Override
     public void journeyFinished(Journey journey, Site site, JourneyResult result) {
         TestResult test = new TestResult().setUuid(UUID.randomUUID().toString());
-        new AllureJourney(result, timeline, browsers.getOrDefault(result.engine(), "")).applyTo(test, writer::write);
+        new AllureJourney(result, browsers.getOrDefault(result.engine(), "")).applyTo(test, writer::write);
         java.util.List<TestResult> marked = fallbackOnly.record(result, test);
         writer.write(test);
         // A held fallback result again, under its own uuid: the writer replaces the earlier file with the marked one.

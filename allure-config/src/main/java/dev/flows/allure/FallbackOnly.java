@@ -2,12 +2,15 @@ package dev.flows.allure;
 
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.run.ResultKey;
+import dev.flows.site.Site;
 import io.qameta.allure.model.TestResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds failures on a fallback site whose live site passed the same journey on the same engine: "fallback only"
@@ -18,27 +21,31 @@ import java.util.Map;
  */
 public final class FallbackOnly {
 
-    private final Map<String, String> primaryPassed = new HashMap<>();
-    private final Map<String, List<TestResult>> waiting = new HashMap<>();
+    // Keyed by the live site's result key: a fallback's result is matched to it with ResultKey.sameCheck.
+    private final List<ResultKey> primaryPassed = new ArrayList<>();
+    private final Map<ResultKey, List<TestResult>> waiting = new HashMap<>();
     private final Map<TestResult, String> marked = new java.util.IdentityHashMap<>();
 
     /** Hears a verdict and its Allure result; returns the results newly marked "fallback only". */
     public synchronized List<TestResult> record(JourneyResult result, TestResult test) {
-        String key = result.journey() + "|" + result.engine();
+        ResultKey key = result.key();
         List<TestResult> marked = new ArrayList<>();
-        if (AllureJourney.PRIMARY_ROLE.equals(result.role())) {
-            if (result.outcome().isSuccess()) {
-                primaryPassed.put(key, result.site());
-                for (TestResult held : waiting.getOrDefault(key, List.of())) {
-                    mark(held, result.site());
-                    marked.add(held);
+        if (Site.PRIMARY_ROLE.equals(result.role())) {
+            List<ResultKey> held = waiting.keySet().stream().filter(key::sameCheck).toList();
+            for (ResultKey fallback : held) {
+                List<TestResult> tests = waiting.remove(fallback);
+                if (result.outcome().isSuccess()) {
+                    tests.forEach(t -> mark(t, key.site()));
+                    marked.addAll(tests);
                 }
             }
-            waiting.remove(key);
+            if (result.outcome().isSuccess()) {
+                primaryPassed.add(key);
+            }
         } else if (result.outcome() == Outcome.FAILED) {
-            String primary = primaryPassed.get(key);
-            if (primary != null) {
-                mark(test, primary);
+            Optional<ResultKey> primary = primaryPassed.stream().filter(key::sameCheck).findFirst();
+            if (primary.isPresent()) {
+                mark(test, primary.get().site());
                 marked.add(test);
             } else {
                 waiting.computeIfAbsent(key, k -> new ArrayList<>()).add(test);

@@ -83,9 +83,11 @@ class AllureRunListenerTest {
     void a_failure_carries_its_steps_and_the_whole_diagnostics_bundle(BrowserConfig.EngineType engine, @TempDir Path results)
             throws IOException {
         Browser browser = engine == BrowserConfig.EngineType.PLAYWRIGHT ? playwright : selenium;
+        dev.flows.run.JourneyResult verdict;
         try (DemoStore store = DemoStore.builder().name("live").start()) {
             store.faults().hideElement("/product/*", "add-to-cart");
-            run(browser, results).site(Site.builder("live").url(store.baseUrl()).build()).retries(0).build().execute();
+            verdict = run(browser, results).site(Site.builder("live").url(store.baseUrl()).build()).retries(0).build().execute()
+                    .results().get(0);
         }
 
         List<JsonNode> all = AllureFiles.results(results);
@@ -103,8 +105,11 @@ class AllureRunListenerTest {
                 "step 4 'expect price €549.00'", "step 5 'add to cart'"), names(result.path("steps")));
         assertTrue(result.path("statusDetails").path("message").asText()
                 .startsWith("'buy a grinder' on live [" + engine.id() + "]: step 5 'add to cart' FAILED after "));
-        for (JsonNode step : result.path("steps")) {
-            assertTrue(step.path("start").asLong() > 0 && step.path("start").asLong() <= step.path("stop").asLong(), step.toString());
+        for (int i = 0; i < 5; i++) {
+            JsonNode step = result.path("steps").get(i);
+            dev.flows.run.StepResult ran = verdict.last().steps().get(i);
+            assertEquals(ran.started().toEpochMilli(), step.path("start").asLong(), "the step's own start instant: " + step);
+            assertEquals(ran.stopped().toEpochMilli(), step.path("stop").asLong(), step.toString());
         }
 
         JsonNode failing = result.path("steps").get(4);
@@ -121,6 +126,8 @@ class AllureRunListenerTest {
         for (JsonNode a : failing.path("attachments")) {
             assertTrue(Files.size(results.resolve(a.path("source").asText())) > 0, a.toString());
         }
+        assertEquals(verdict.message() + "\n", Files.readString(results.resolve(failing.path("attachments").get(0).path("source").asText())),
+                "the failure message comes from the result, not from a file read back");
         assertMagic(results.resolve(failing.path("attachments").get(1).path("source").asText()), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
         assertMagic(results.resolve(failing.path("attachments").get(5).path("source").asText()), new byte[]{'P', 'K', 3, 4});
         assertTrue(Files.readString(results.resolve(failing.path("attachments").get(2).path("source").asText())).contains("Flat Burr 64"));

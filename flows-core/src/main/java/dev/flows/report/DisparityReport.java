@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flows.browser.Durations;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.run.ResultKey;
 import dev.flows.run.RunResult;
 import dev.flows.run.StepResult;
 
@@ -22,7 +23,8 @@ import java.util.Set;
 
 /**
  * The same journeys on every site side by side: a table with journeys as rows and sites as columns, and the
- * differences called out ("live FAILED at step 4 'add to cart', fallback PASSED"; a product priced differently).
+ * differences called out and classified ("live failing, fallback passing: live FAILED at step 4 'add to cart',
+ * fallback PASSED"; a product priced differently); see {@link Disparity}.
  *
  * <pre>{@code
  * DisparityReport report = DisparityReport.of(result);
@@ -51,12 +53,13 @@ public final class DisparityReport {
         Set<String> engines = new LinkedHashSet<>();
         run.results().forEach(r -> {
             j.add(r.journey());
-            engines.add(r.engine());
+            if (!pageCheck(r)) {
+                // Page checks have no engine: they neither make a run "several engines" nor get columns of their own.
+                engines.add(r.engine());
+            }
         });
         this.journeys = List.copyOf(j);
-        // Page checks have no engine: they neither make a run "several engines" nor get columns of their own.
-        Set<String> browserEngines = new LinkedHashSet<>(engines);
-        browserEngines.remove("");
+        Set<String> browserEngines = engines;
         this.severalEngines = browserEngines.size() > 1;
         Map<String, String> c = new LinkedHashMap<>();
         for (String engine : browserEngines) {
@@ -113,8 +116,10 @@ public final class DisparityReport {
     }
 
     /**
-     * Where sites disagree: a journey with different outcomes ("'guest checkout': live FAILED at step 4 'add to cart',
-     * fallback PASSED"), and a product priced differently ("'Barista Pro' costs €1,249.00 on live, €1,124.10 on fallback").
+     * Where sites disagree, classified: a journey with different outcomes ("'guest checkout' (live failing, fallback
+     * passing): live FAILED at step 4 'add to cart', fallback PASSED"), a journey failing on every site ("'guest
+     * checkout' (failing on every site): ..."), and a product priced differently ("'Barista Pro' costs €1,249.00 on
+     * live, €1,124.10 on fallback").
      */
     public List<String> differences() {
         List<String> out = new ArrayList<>();
@@ -122,14 +127,18 @@ public final class DisparityReport {
         run.results().forEach(r -> engines.add(r.engine()));
         for (String engine : engines) {
             String suffix = severalEngines && !engine.isEmpty() ? " [" + engine + "]" : "";
-            for (String journey : journeys) {
-                List<JourneyResult> row = run.results().stream()
-                        .filter(r -> r.journey().equals(journey) && r.engine().equals(engine)).toList();
-                if (row.stream().map(JourneyResult::outcome).distinct().count() > 1) {
+            for (List<JourneyResult> row : checks()) {
+                if (!row.get(0).engine().equals(engine) || row.size() < 2) {
+                    continue;
+                }
+                Disparity disparity = Disparity.of(row);
+                boolean outcomesDiffer = row.stream().map(JourneyResult::outcome).distinct().count() > 1;
+                if (outcomesDiffer || disparity == Disparity.ALL_FAILING) {
                     List<String> parts = new ArrayList<>();
                     row.forEach(r -> parts.add(r.site() + " " + r.outcome()
                             + r.failingStep().map(s -> " at " + s.label()).orElse("")));
-                    out.add("'" + journey + "'" + suffix + ": " + String.join(", ", parts));
+                    out.add("'" + row.get(0).journey() + "'" + suffix
+                            + (disparity == Disparity.NONE ? "" : " (" + disparity.says() + ")") + ": " + String.join(", ", parts));
                 }
             }
             Map<String, Map<String, String>> prices = new LinkedHashMap<>();
@@ -144,6 +153,23 @@ public final class DisparityReport {
             });
         }
         return out;
+    }
+
+    /** How the check of {@code key} (a journey on its engine, or a page check) fares across the run's sites. */
+    public Disparity disparity(ResultKey key) {
+        return checks().stream().filter(row -> row.get(0).key().sameCheck(key)).findFirst()
+                .map(Disparity::of)
+                .orElseThrow(() -> new IllegalArgumentException("no result for " + key + " in run " + run.runId()));
+    }
+
+    /** The results grouped by check (the same journey and engine, or the same page check), one per site, in run order. */
+    private List<List<JourneyResult>> checks() {
+        List<List<JourneyResult>> rows = new ArrayList<>();
+        for (JourneyResult r : run.results()) {
+            rows.stream().filter(row -> row.get(0).key().sameCheck(r.key())).findFirst()
+                    .ifPresentOrElse(row -> row.add(r), () -> rows.add(new ArrayList<>(List.of(r))));
+        }
+        return rows;
     }
 
     /** Writes the table's data, the differences and every failure message as JSON; returns {@code file}. */
@@ -161,6 +187,10 @@ public final class DisparityReport {
                 cell(journey, column).ifPresent(r -> cells.put(column, json(r)));
             }
             row.put("sites", cells);
+            Map<String, Object> disparities = new LinkedHashMap<>();
+            checks().stream().filter(group -> group.get(0).journey().equals(journey))
+                    .forEach(group -> disparities.put(group.get(0).engine(), Disparity.of(group).name()));
+            row.put("disparity", disparities);
             rows.add(row);
         }
         root.put("journeys", rows);
@@ -178,6 +208,7 @@ public final class DisparityReport {
 
     private static Map<String, Object> json(JourneyResult r) {
         Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("kind", r.kind().name());
         cell.put("site", r.site());
         cell.put("role", r.role());
         cell.put("engine", r.engine());
@@ -200,6 +231,7 @@ public final class DisparityReport {
             step.put("index", s.index());
             step.put("name", s.name());
             step.put("passed", s.passed());
+            step.put("started", s.started().toString());
             step.put("tookMs", s.took().toMillis());
             steps.add(step);
         }
@@ -212,11 +244,15 @@ public final class DisparityReport {
     /** A page check (no engine) shows in every column of its site. */
     private Optional<JourneyResult> cell(String journey, String column) {
         return run.results().stream().filter(r -> r.journey().equals(journey)
-                && (r.engine().isEmpty() ? r.site().equals(columnSites.get(column)) : column(r).equals(column))).findFirst();
+                && (pageCheck(r) ? r.site().equals(columnSites.get(column)) : column(r).equals(column))).findFirst();
     }
 
     private String column(JourneyResult r) {
-        return severalEngines && !r.engine().isEmpty() ? r.site() + " [" + r.engine() + "]" : r.site();
+        return severalEngines && !pageCheck(r) ? r.site() + " [" + r.engine() + "]" : r.site();
+    }
+
+    private static boolean pageCheck(JourneyResult r) {
+        return r.kind() == ResultKey.Kind.PAGE_CHECK;
     }
 
     private static String describe(JourneyResult r) {

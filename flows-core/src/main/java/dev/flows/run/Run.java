@@ -2,25 +2,10 @@ package dev.flows.run;
 
 import dev.flows.browser.Browser;
 import dev.flows.browser.BrowserConfig;
-import dev.flows.browser.BrowserException;
-import dev.flows.browser.BrowserLaunchException;
-import dev.flows.browser.ConsoleError;
-import dev.flows.browser.Durations;
-import dev.flows.browser.InterceptedRequest;
-import dev.flows.browser.NetworkPolicy;
 import dev.flows.browser.RequestPattern;
 import dev.flows.browser.RequestRule;
-import dev.flows.browser.Page;
-import dev.flows.browser.PageOptions;
-import dev.flows.browser.SiteUnreachableException;
 import dev.flows.browser.Timeouts;
-import dev.flows.diagnostics.Diagnostics;
-import dev.flows.journey.BrokenMonitorException;
-import dev.flows.journey.ExpectationFailedException;
-import dev.flows.journey.OrderRefusedException;
 import dev.flows.journey.Journey;
-import dev.flows.journey.Step;
-import dev.flows.secret.Secrets;
 import dev.flows.site.Site;
 
 import java.io.IOException;
@@ -35,18 +20,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * One run of journeys on sites: an object, so that several runs (of different shops) in one JVM never see each
@@ -74,8 +51,10 @@ public final class Run {
     /** The header that marks every request of a run as synthetic, unless the run says otherwise. */
     public static final String DEFAULT_TRAFFIC_HEADER = "X-Flows-Synthetic";
 
-    private static final System.Logger LOG = System.getLogger(Run.class.getName());
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** The most sites a run (and a {@code flows.yaml}) may run at the same time: each needs its own browser pages. */
+    public static final int MAX_PARALLEL_SITES = 16;
 
     private final List<Journey> journeys;
     private final List<Site> sites;
@@ -151,441 +130,16 @@ public final class Run {
 
     /**
      * Runs every journey on every site with every engine and returns the verdicts; never throws for a site's failure.
-     * With a {@link Builder#timeLimit time limit}, the run stops when it is reached: journeys that have not reached
-     * their verdict are cut and listed in {@link RunResult#notRun()}.
+     * With a {@link Builder#timeLimit time limit}, the run stops when it is reached: journeys without a verdict by
+     * then are cut and listed in {@link RunResult#notRun()}.
      */
     public RunResult execute() {
         long start = System.nanoTime();
-        List<Engine> launched = new ArrayList<>();
-        browsers.forEach(b -> launched.add(new Engine(b.engine(), b, null)));
-        ExecutorService siteThreads = Executors.newFixedThreadPool(parallelSites, daemonThreads("flows-site"));
-        ExecutorService stepThreads = Executors.newCachedThreadPool(daemonThreads("flows-step"));
-        List<Browser> owned = new ArrayList<>();
-        java.util.Queue<JourneyResult> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        try {
-            for (BrowserConfig config : engines) {
-                try {
-                    Browser browser = Browser.launch(config);
-                    owned.add(browser);
-                    launched.add(new Engine(browser.engine(), browser, null));
-                } catch (RuntimeException e) {
-                    launched.add(new Engine(config.engine().id(), null, e));
-                }
-            }
-            List<Future<?>> futures = new ArrayList<>();
-            for (Site site : sites) {
-                for (Engine engine : launched) {
-                    futures.add(siteThreads.submit(() -> runSite(site, engine, stepThreads, finished)));
-                }
-            }
-            boolean cut = false;
-            for (Future<?> f : futures) {
-                try {
-                    if (timeLimit == null) {
-                        f.get();
-                    } else {
-                        f.get(Math.max(0, start + timeLimit.toNanos() - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                    }
-                } catch (TimeoutException e) {
-                    cut = true;
-                    break;
-                }
-            }
-            List<JourneyResult> results = new ArrayList<>(finished);
-            List<String> notRun = new ArrayList<>();
-            if (cut) {
-                futures.forEach(f -> f.cancel(true));
-                for (Journey j : journeys) {
-                    for (Site site : sites) {
-                        for (Engine engine : launched) {
-                            if (results.stream().noneMatch(r -> r.journey().equals(j.name()) && r.site().equals(site.name())
-                                    && r.engine().equals(engine.id()))) {
-                                notRun.add(head(j, site, engine.id()));
-                            }
-                        }
-                    }
-                }
-            }
-            results.sort(java.util.Comparator
-                    .comparingInt((JourneyResult r) -> indexOfJourney(r.journey()))
-                    .thenComparingInt(r -> indexOfSite(r.site()))
-                    .thenComparingInt(r -> indexOfEngine(launched, r.engine())));
-            return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results, notRun);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("run " + runId + " was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("run " + runId + " failed inside the runner: " + e.getCause(), e.getCause());
-        } finally {
-            siteThreads.shutdownNow();
-            stepThreads.shutdownNow();
-            owned.forEach(Browser::close);
-        }
-    }
-
-    private record Engine(String id, Browser browser, RuntimeException launchFailure) {
-    }
-
-    private List<JourneyResult> runSite(Site site, Engine engine, ExecutorService stepThreads,
-                                        java.util.Queue<JourneyResult> finished) {
-        List<JourneyResult> results = new ArrayList<>();
-        for (Journey journey : journeys) {
-            if (Thread.currentThread().isInterrupted()) {
-                // The run's time limit was reached: the rest is reported as not run.
-                break;
-            }
-            notify(l -> l.journeyStarted(journey, site, engine.id()));
-            JourneyResult result = engine.browser() == null
-                    ? launchFailed(journey, site, engine)
-                    : runJourney(journey, site, engine, stepThreads);
-            results.add(result);
-            finished.add(result);
-            notify(l -> l.journeyFinished(journey, site, result));
-        }
-        return results;
-    }
-
-    private JourneyResult launchFailed(Journey journey, Site site, Engine engine) {
-        String message = head(journey, site, engine.id()) + ": BROKEN before step 1: the " + engine.id()
-                + " browser could not start (monitor problem, not retried)\n" + indent(engine.launchFailure().getMessage());
-        Attempt attempt = new Attempt(1, Outcome.BROKEN, List.of(), Duration.ZERO, message, List.of(), null);
-        return new JourneyResult(journey.name(), journey.feature(), site.name(), site.role(), engine.id(), Outcome.BROKEN,
-                Duration.ZERO, List.of(attempt), Map.of());
-    }
-
-    private JourneyResult runJourney(Journey journey, Site site, Engine engine, ExecutorService stepThreads) {
-        long start = System.nanoTime();
-        List<Attempt> attempts = new ArrayList<>();
-        Map<String, String> prices = Map.of();
-        for (int n = 1; n <= retries + 1; n++) {
-            AttemptRun run = runAttempt(journey, site, engine, n, stepThreads);
-            attempts.add(run.attempt());
-            prices = run.prices();
-            if (run.attempt().outcome().isSuccess() || !run.retryable() || n == retries + 1) {
-                break;
-            }
-            Attempt failed = run.attempt();
-            notify(l -> l.attemptFailed(journey, site, engine.id(), failed));
-        }
-        Attempt last = attempts.get(attempts.size() - 1);
-        Outcome outcome = last.outcome().isSuccess() && attempts.size() > 1 ? Outcome.FLAKY : last.outcome();
-        return new JourneyResult(journey.name(), journey.feature(), site.name(), site.role(), engine.id(), outcome,
-                Duration.ofNanos(System.nanoTime() - start), attempts, prices);
-    }
-
-    private record AttemptRun(Attempt attempt, boolean retryable, Map<String, String> prices) {
-    }
-
-    private AttemptRun runAttempt(Journey journey, Site site, Engine engine, int number, ExecutorService stepThreads) {
-        long start = System.nanoTime();
-        long deadline = start + journeyTimeout.toNanos();
-        Path folder = outputFolder().resolve(site.name()).resolve(engine.id()).resolve(journey.slug()).resolve("attempt-" + number);
-        Page page;
-        try {
-            page = engine.browser().newPage(pageOptions(site, journey));
-        } catch (RuntimeException e) {
-            String message = head(journey, site, engine.id()) + ": BROKEN before step 1: the browser could not open a page"
-                    + " (monitor problem, not retried)\n" + indent(String.valueOf(e.getMessage()));
-            return new AttemptRun(new Attempt(number, Outcome.BROKEN, List.of(), since(start), message, List.of(), null),
-                    false, Map.of());
-        }
-        try {
-            boolean traced = startTrace(page);
-            AttemptContext context = new AttemptContext(page, site, engine.id(), journey.name(), number,
-                    !site.production() || allowOrders.contains(site.name()));
-            List<StepResult> steps = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            int errorsSeen = 0;
-            NetworkWatch network = new NetworkWatch();
-            for (int i = 0; i < journey.steps().size(); i++) {
-                Step step = journey.steps().get(i);
-                Duration budget = step.budget() != null ? step.budget() : stepBudget;
-                long left = deadline - System.nanoTime();
-                long stepStart = System.nanoTime();
-                Throwable error = left <= 0
-                        ? new StepTimeout("the journey timeout of " + Durations.say(journeyTimeout) + " was used up before this step")
-                        : runStep(step, context, Duration.ofNanos(Math.min(stepTimeout.toNanos(), left)), page, stepThreads);
-                Duration took = since(stepStart);
-                Throwable blocked = network.check(page, site);
-                if (blocked != null) {
-                    // Whatever the step itself said, an order stopped at the network is the verdict.
-                    error = blocked;
-                }
-                if (error == null && pageErrors.mode() != PageErrors.Mode.IGNORE) {
-                    List<ConsoleError> all = safeConsoleErrors(page);
-                    List<ConsoleError> fresh = all.subList(Math.min(errorsSeen, all.size()), all.size()).stream()
-                            .filter(pageErrors::counts).toList();
-                    errorsSeen = all.size();
-                    if (!fresh.isEmpty()) {
-                        String said = fresh.stream().map(ConsoleError::toString).collect(Collectors.joining("; "));
-                        if (pageErrors.mode() == PageErrors.Mode.FAIL) {
-                            error = new PageErrorFailure("uncaught JavaScript error on the page: " + said
-                                    + "\n(ignore it with pageErrors(PageErrors.failStep().allow(\"<regex>\")) if it is third-party noise)");
-                        } else {
-                            notes.add("step " + (i + 1) + " '" + step.name() + "': uncaught JavaScript error: " + said);
-                        }
-                    }
-                }
-                StepResult result = new StepResult(i + 1, step.name(), error == null, took, budget,
-                        error == null ? null : String.valueOf(error.getMessage()));
-                steps.add(result);
-                int attemptNumber = number;
-                notify(l -> l.stepFinished(journey, site, engine.id(), attemptNumber, result));
-                if (error != null) {
-                    return failed(journey, site, engine.id(), number, start, steps, notes, result, error, page, folder, traced,
-                            context, network.orderSent() || context.orderPlaced());
-                }
-                if (result.overBudget()) {
-                    notes.add(result.label() + " took " + Durations.say(took) + ", over its " + Durations.say(budget) + " budget");
-                }
-            }
-            Throwable late = network.check(page, site);
-            if (late != null && !steps.isEmpty()) {
-                // The order request left the last step's click after the step returned: still refused, still BROKEN.
-                StepResult last = steps.get(steps.size() - 1);
-                return failed(journey, site, engine.id(), number, start, steps, notes, last, late, page, folder, traced,
-                        context, true);
-            }
-            if (traced) {
-                keepOrDiscardTrace(page, folder);
-            }
-            Outcome outcome = notes.isEmpty() ? Outcome.PASSED : Outcome.DEGRADED;
-            return new AttemptRun(new Attempt(number, outcome, steps, since(start), null, notes, null), false, context.prices());
-        } finally {
-            page.close();
-        }
-    }
-
-    private AttemptRun failed(Journey journey, Site site, String engine, int number, long start, List<StepResult> steps,
-                              List<String> notes, StepResult step, Throwable error, Page page, Path folder,
-                              boolean traced, AttemptContext context, boolean orderPlaced) {
-        Outcome outcome;
-        boolean retryable;
-        String verdict;
-        String cause = String.valueOf(error.getMessage());
-        if (error instanceof SiteUnreachableException) {
-            outcome = Outcome.FAILED;
-            retryable = false;
-            verdict = "FAILED: site '" + site.name() + "' is unreachable at " + site.baseUrl() + " (not retried)";
-        } else if (error instanceof BrokenMonitorException || error instanceof BrowserLaunchException
-                || error instanceof dev.flows.browser.InvalidLocatorException) {
-            outcome = Outcome.BROKEN;
-            retryable = false;
-            verdict = "BROKEN (monitor problem, not retried)";
-        } else if (error instanceof BrowserException || error instanceof ExpectationFailedException
-                || error instanceof AssertionError || error instanceof StepTimeout || error instanceof PageErrorFailure) {
-            outcome = Outcome.FAILED;
-            retryable = true;
-            verdict = "FAILED";
-        } else {
-            outcome = Outcome.BROKEN;
-            retryable = false;
-            verdict = "BROKEN (the journey's own code threw, not retried)";
-            cause = error.getClass().getName() + ": " + cause;
-        }
-        if (retryable && orderPlaced) {
-            // A retry would place a second order: the first one is the news.
-            retryable = false;
-            verdict += " (an order was placed in this attempt: not retried)";
-        }
-        Secrets secrets = site.secrets();
-        Diagnostics diagnostics = Diagnostics.capture(page, folder, traced, secrets);
-        cause = secrets.scrub(cause);
-        String message = secrets.scrub(head(journey, site, engine) + ": " + step.label() + " " + verdict + " after "
-                + Durations.say(step.took()) + " (attempt " + number + " of " + (retries + 1) + ")\n"
-                + indent(cause) + "\n  " + diagnostics.describe());
-        try {
-            // The message travels with the bundle, so a folder picked from the output explains itself.
-            Files.writeString(folder.resolve("failure.txt"), message + "\n");
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not write " + folder.resolve("failure.txt") + ": " + e.getMessage());
-        }
-        StepResult failedStep = new StepResult(step.index(), step.name(), false, step.took(), step.budget(), cause);
-        List<StepResult> all = new ArrayList<>(steps.subList(0, steps.size() - 1));
-        all.add(failedStep);
-        return new AttemptRun(new Attempt(number, outcome, all, since(start), message, notes, diagnostics), retryable,
-                context.prices());
-    }
-
-    private Throwable runStep(Step step, AttemptContext context, Duration limit, Page page, ExecutorService stepThreads) {
-        Future<?> future = stepThreads.submit(() -> {
-            step.action().run(context);
-            return null;
-        });
-        try {
-            future.get(limit.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return new StepTimeout("the step did not finish within its timeout of " + Durations.say(limit));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return new BrokenMonitorException("the run was interrupted");
-        }
-    }
-
-    private boolean startTrace(Page page) {
-        try {
-            page.startTrace();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not start a trace: " + e.getMessage());
-            return false;
-        }
-    }
-
-    private void keepOrDiscardTrace(Page page, Path folder) {
-        try {
-            if (keepTraces) {
-                Files.createDirectories(folder);
-                page.stopTrace(folder.resolve(Diagnostics.TRACE));
-            } else {
-                // The port has no "discard": stop into a temporary file and delete it.
-                Path scratch = Files.createTempFile("flows-trace-", ".zip");
-                try {
-                    page.stopTrace(scratch);
-                } finally {
-                    Files.deleteIfExists(scratch);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not stop the trace: " + e.getMessage());
-        }
-    }
-
-    /** What the network layer of a page on {@code site} does: basic auth, orders blocked or watched, hosts blocked. */
-    NetworkPolicy networkPolicy(Site site, Journey journey) {
-        boolean ordersAllowed = !site.production() || allowOrders.contains(site.name());
-        List<RequestRule> rules = new ArrayList<>();
-        Set<RequestPattern> orders = new LinkedHashSet<>(journey.orderRequests());
-        orders.addAll(orderRequests);
-        // Watched where orders are allowed: a journey that got past an order placement is then never retried.
-        orders.forEach(order -> rules.add(RequestRule.order(site.baseUrl(), order, !ordersAllowed)));
-        rules.addAll(blockedHosts);
-        return new NetworkPolicy(site.basicAuth(), site.basicAuth() == null ? null : site.baseUrl(), rules);
-    }
-
-    /** The requests the rules caught, step by step: a blocked order breaks the journey, a sent one stops retries. */
-    private static final class NetworkWatch {
-        private int seen;
-        private boolean orderSent;
-
-        Throwable check(Page page, Site site) {
-            List<InterceptedRequest> all;
-            try {
-                all = page.interceptedRequests();
-            } catch (RuntimeException e) {
-                return null;
-            }
-            List<InterceptedRequest> fresh = all.subList(Math.min(seen, all.size()), all.size());
-            seen = all.size();
-            Throwable verdict = null;
-            for (InterceptedRequest r : fresh) {
-                if (r.rule().kind() == RequestRule.Kind.ORDER && r.blocked() && verdict == null) {
-                    verdict = new OrderRefusedException(site.name(), r.method() + " " + r.url()
-                            + " (the profile's order request " + r.rule().shown() + ")");
-                } else if (r.rule().kind() == RequestRule.Kind.ORDER) {
-                    orderSent = true;
-                }
-            }
-            return verdict;
-        }
-
-        boolean orderSent() {
-            return orderSent;
-        }
-    }
-
-    private PageOptions pageOptions(Site site, Journey journey) {
-        PageOptions.Builder options = PageOptions.builder().baseUrl(site.baseUrl()).headers(traffic.headers())
-                .headers(site.headers()).userAgentSuffix(traffic.userAgentSuffix()).network(networkPolicy(site, journey));
-        if (pageTimeouts != null) {
-            options.timeouts(pageTimeouts);
-        }
-        return options.build();
-    }
-
-    private static List<ConsoleError> safeConsoleErrors(Page page) {
-        try {
-            return page.consoleErrors();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    private void notify(java.util.function.Consumer<RunListener> event) {
-        for (RunListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.WARNING, "run listener " + listener.getClass().getName() + " failed; ignored", e);
-            }
-        }
-    }
-
-    private static String head(Journey journey, Site site, String engine) {
-        return "'" + journey.name() + "' on " + site.name() + " [" + engine + "]";
-    }
-
-    private static String indent(String text) {
-        return String.valueOf(text).strip().indent(2).stripTrailing();
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    private int indexOfJourney(String name) {
-        for (int i = 0; i < journeys.size(); i++) {
-            if (journeys.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private int indexOfSite(String name) {
-        for (int i = 0; i < sites.size(); i++) {
-            if (sites.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private static int indexOfEngine(List<Engine> engines, String id) {
-        for (int i = 0; i < engines.size(); i++) {
-            if (engines.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** A step, or the journey, ran out of time. */
-    private static final class StepTimeout extends RuntimeException {
-        StepTimeout(String message) {
-            super(message);
-        }
-    }
-
-    /** An uncaught page error that the run's {@link PageErrors} turn into a failure. */
-    private static final class PageErrorFailure extends RuntimeException {
-        PageErrorFailure(String message) {
-            super(message);
-        }
+        AttemptSettings settings = new AttemptSettings(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder(),
+                traffic, allowOrders, pageErrors, keepTraces, pageTimeouts, orderRequests, blockedHosts);
+        Scheduler.Scheduled done = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
+                new Listeners(listeners)).run(timeLimit);
+        return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), done.results(), done.notRun());
     }
 
     /**
@@ -650,10 +204,10 @@ public final class Run {
             return this;
         }
 
-        /** How many sites run at the same time (default 1). */
+        /** How many sites run at the same time (default 1, at most {@value Run#MAX_PARALLEL_SITES}). */
         public Builder parallelSites(int parallelSites) {
-            if (parallelSites < 1 || parallelSites > 32) {
-                throw new IllegalArgumentException("parallelSites must be 1..32: " + parallelSites);
+            if (parallelSites < 1 || parallelSites > MAX_PARALLEL_SITES) {
+                throw new IllegalArgumentException("parallelSites must be between 1 and " + MAX_PARALLEL_SITES + ": " + parallelSites);
             }
             this.parallelSites = parallelSites;
             return this;
@@ -770,7 +324,10 @@ public final class Run {
          * verdict by then are cut and reported as not run.
          */
         public Builder timeLimit(Duration limit) {
-            this.timeLimit = positive(limit, "timeLimit");
+            if (limit == null || limit.isZero() || limit.isNegative()) {
+                throw new IllegalArgumentException("timeLimit must be positive: " + limit);
+            }
+            this.timeLimit = limit;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.flows.run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one run found: a result per journey, site and engine, in journey, site, engine order.
@@ -40,9 +41,16 @@ public record RunResult(String runId, Path output, Duration took, List<JourneyRe
 
     /** The one result for this journey, site and engine. */
     public JourneyResult result(String journey, String site, String engine) {
-        return results.stream()
-                .filter(r -> r.journey().equals(journey) && r.site().equals(site) && r.engine().equals(engine))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no result for journey '" + journey + "' on " + site + " [" + engine + "]"));
+        return result(ResultKey.journey(journey, site, engine));
+    }
+
+    /** The one result with this key. */
+    public JourneyResult result(ResultKey key) {
+        return find(key).orElseThrow(() -> new IllegalArgumentException("no result for " + key));
+    }
+
+    /** The result with this key, if the run has one. */
+    public Optional<JourneyResult> find(ResultKey key) {
+        return results.stream().filter(r -> r.key().equals(key)).findFirst();
     }
 }

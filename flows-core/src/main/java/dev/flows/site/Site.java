@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
 public record Site(String name, URI baseUrl, String role, boolean production, Map<String, String> headers,
                    BasicAuth basicAuth, Set<String> secretHeaders, Map<String, String> credentials) {
 
+    /** The default role: the live site that shoppers use; every other role is a fallback of it in reports. */
+    public static final String PRIMARY_ROLE = "primary";
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
     public Site {
@@ -105,6 +108,11 @@ public record Site(String name, URI baseUrl, String role, boolean production, Ma
         return new Builder(name);
     }
 
+    /** Whether this is the live site ({@value #PRIMARY_ROLE}), not a fallback. */
+    public boolean primary() {
+        return PRIMARY_ROLE.equals(role);
+    }
+
     @Override
     public String toString() {
         return name + " (" + role + (production ? ", production" : "") + ", " + baseUrl + ")";
@@ -114,7 +122,7 @@ public record Site(String name, URI baseUrl, String role, boolean production, Ma
     public static final class Builder {
         private final String name;
         private URI url;
-        private String role = "primary";
+        private String role = PRIMARY_ROLE;
         private boolean production;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Set<String> secretHeaders = new LinkedHashSet<>();

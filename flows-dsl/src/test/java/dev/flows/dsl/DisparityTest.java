@@ -62,13 +62,13 @@ class DisparityTest {
                 .parallelSites(2).journey(addToCart).journey(browse).build().execute();
         DisparityReport report = DisparityReport.of(run);
 
-        assertEquals(List.of("'add to cart': live FAILED at step 4 'add to cart', fallback PASSED",
+        assertEquals(List.of("'add to cart' (live failing, fallback passing): live FAILED at step 4 'add to cart', fallback PASSED",
                 "'Barista Pro' costs €1,249.00 on live, €1,124.10 on fallback"), report.differences());
         String[] table = report.table().split("\n");
         assertTrue(table[0].matches("journey +\\| live +\\| fallback"), table[0]);
         assertTrue(table[2].matches("add to cart \\| FAILED [0-9.]+ m?s at 4 'add to cart' \\| PASSED [0-9.]+ m?s"), table[2]);
         assertTrue(table[3].matches("browse +\\| PASSED [0-9.]+ m?s +\\| PASSED [0-9.]+ m?s"), table[3]);
-        assertTrue(report.table().contains("\nDifferences:\n  - 'add to cart': live FAILED at step 4 'add to cart', fallback PASSED\n"));
+        assertTrue(report.table().contains("\nDifferences:\n  - 'add to cart' (live failing, fallback passing): live FAILED at step 4 'add to cart', fallback PASSED\n"));
 
         JsonNode json = new ObjectMapper().readTree(report.writeJson(run.output().resolve("disparity.json")).toFile());
         JsonNode cell = json.at("/journeys/0/sites/live");
@@ -77,6 +77,7 @@ class DisparityTest {
         assertEquals("add to cart", cell.get("failingStepName").asText());
         assertTrue(cell.get("message").asText().contains("diagnostics: "));
         assertEquals("PASSED", json.at("/journeys/0/sites/fallback/outcome").asText());
+        assertEquals("LIVE_FAILING", json.at("/journeys/0/disparity/playwright").asText());
         assertEquals(2, json.get("differences").size());
     }
 }

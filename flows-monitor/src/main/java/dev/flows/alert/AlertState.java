@@ -89,23 +89,18 @@ public final class AlertState {
         return new AlertState(file, after, Map.of());
     }
 
-    /** The key of a result: {@code page:landing@live} or {@code journey:guest checkout@live[playwright]}. */
+    /** A result's key in the state file: {@code page:landing@live} or {@code journey:guest checkout@live[playwright]}. */
     public static String key(JourneyResult r) {
-        if (r.engine().isEmpty() && r.journey().startsWith("page: ")) {
-            return "page:" + r.journey().substring("page: ".length()) + "@" + r.site();
-        }
-        return "journey:" + r.journey() + "@" + r.site() + (r.engine().isEmpty() ? "" : "[" + r.engine() + "]");
+        return r.key().id();
     }
 
     /** Counts this run's results in; checks the run did not make keep their state. */
     public AlertReport record(RunResult run, Instant now) {
-        List<String> raised = new ArrayList<>();
-        List<String> recovered = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
+        List<AlertReport.Change> changes = new ArrayList<>();
         for (JourneyResult r : run.results()) {
             String key = key(r);
             CheckState before = checks.get(key);
-            String site = r.site() + (r.engine().isEmpty() ? "" : " [" + r.engine() + "]");
+            String site = r.key().where();
             if (failed(r.outcome())) {
                 int row = (before == null ? 0 : before.consecutiveFailures()) + 1;
                 String since = before == null || before.firstFailure() == null ? now.toString() : before.firstFailure();
@@ -113,14 +108,15 @@ public final class AlertState {
                 String line = r.summaryLine();
                 checks.put(key, new CheckState(r.journey(), site, row, since, open, line.isEmpty() ? r.outcome().name() : line));
                 if (open && (before == null || !before.alarmOpen())) {
-                    raised.add("ALARM " + key + ": " + r.outcome() + " " + times(row) + " in a row since " + since + ": " + line);
+                    changes.add(new AlertReport.Change(r.key(), AlertReport.Transition.RAISED, "ALARM " + key + ": " + r.outcome() + " " + times(row) + " in a row since " + since + ": " + line));
                 } else if (!open) {
-                    pending.add(key + ": " + r.outcome() + " " + row + " of " + after + " times in a row before the alarm");
+                    changes.add(new AlertReport.Change(r.key(), AlertReport.Transition.PENDING,
+                            key + ": " + r.outcome() + " " + row + " of " + after + " times in a row before the alarm"));
                 }
             } else {
                 if (before != null && before.alarmOpen()) {
-                    recovered.add("RECOVERED " + key + ": " + r.outcome() + " again after " + times(before.consecutiveFailures())
-                            + " in a row since " + before.firstFailure());
+                    changes.add(new AlertReport.Change(r.key(), AlertReport.Transition.RECOVERED, "RECOVERED " + key + ": "
+                            + r.outcome() + " again after " + times(before.consecutiveFailures()) + " in a row since " + before.firstFailure()));
                 }
                 checks.put(key, new CheckState(r.journey(), site, 0, null, false, null));
             }
@@ -132,7 +128,7 @@ public final class AlertState {
                         + ": " + s.lastFailure());
             }
         });
-        return new AlertReport(raised, recovered, open, pending);
+        return new AlertReport(changes, open);
     }
 
     /**
@@ -154,7 +150,7 @@ public final class AlertState {
                                 check.failure() + " (" + times(state.consecutiveFailures()) + " in a row)")
                         : new RunSummary.Check(check.journey(), check.site(), RunSummary.Outcome.DEGRADED, "failed "
                                 + state.consecutiveFailures() + " of " + after + " times before the alarm: " + check.failure());
-            } else if (report.recovered().stream().anyMatch(line -> line.startsWith("RECOVERED " + key + ":"))) {
+            } else if (report.transition(r.key()).orElse(null) == AlertReport.Transition.RECOVERED) {
                 check = new RunSummary.Check(check.journey(), check.site(), check.outcome(), "recovered");
             }
             summary.check(check);

@@ -1,5 +1,6 @@
 package dev.flows.check;
 
+import dev.flows.run.ResultKey;
 import dev.flows.site.Site;
 
 import java.net.URI;
@@ -49,6 +50,11 @@ public record PageCheck(Site site, String type, String path, int status, String 
 
     /** "page: landing": the row name in reports, beside the journeys. */
     public String name() {
-        return "page: " + type;
+        return key().title();
+    }
+
+    /** This check's key in results: a page check of {@link #type()} on the site. */
+    public ResultKey key() {
+        return ResultKey.pageCheck(type, site.name());
     }
 }

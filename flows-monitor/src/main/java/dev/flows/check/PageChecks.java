@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,7 @@ public final class PageChecks implements AutoCloseable {
             context.setCredentialsProvider(credentials);
         }
         long start = System.nanoTime();
+        Instant started = Instant.now();
         try {
             return client.execute(get, context, response -> {
                 String body = response.getEntity() == null ? ""
@@ -113,24 +115,24 @@ public final class PageChecks implements AutoCloseable {
                 int status = response.getCode();
                 if (status != check.status()) {
                     Header location = response.getFirstHeader("Location");
-                    return new PageCheckResult(check, Outcome.FAILED, status, took, where + ": expected status "
+                    return new PageCheckResult(check, Outcome.FAILED, started, status, took, where + ": expected status "
                             + check.status() + ", got " + status + (location == null ? "" : " to " + location.getValue())
                             + " (GET " + url + ", " + Durations.say(took) + ")");
                 }
                 if (check.marker() != null && !body.contains(check.marker()) && !body.contains(escaped(check.marker()))) {
-                    return new PageCheckResult(check, Outcome.FAILED, status, took, where + ": marker '" + check.marker()
+                    return new PageCheckResult(check, Outcome.FAILED, started, status, took, where + ": marker '" + check.marker()
                             + "' not found in the page (GET " + url + ", " + status + ", " + Durations.say(took) + ")");
                 }
                 if (check.budget() != null && took.compareTo(check.budget()) > 0) {
-                    return new PageCheckResult(check, Outcome.DEGRADED, status, took, where + ": took "
+                    return new PageCheckResult(check, Outcome.DEGRADED, started, status, took, where + ": took "
                             + Durations.say(took) + ", over its " + Durations.say(check.budget()) + " budget (GET " + url + ")");
                 }
-                return new PageCheckResult(check, Outcome.PASSED, status, took, null);
+                return new PageCheckResult(check, Outcome.PASSED, started, status, took, null);
             });
         } catch (IOException | RuntimeException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            return new PageCheckResult(check, Outcome.FAILED, 0, took, check.site().secrets().scrub(where + ": unreachable: "
-                    + reason(e) + " (GET " + url + ", " + Durations.say(took) + ")"));
+            return new PageCheckResult(check, Outcome.FAILED, started, 0, took, check.site().secrets().scrub(where
+                    + ": unreachable: " + reason(e) + " (GET " + url + ", " + Durations.say(took) + ")"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.flows.config;
 
+import dev.flows.browser.Durations;
 import static dev.flows.browser.Messages.firstLine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -283,7 +284,8 @@ final class ConfigReader {
         module.addSerializer(Duration.class, new JsonSerializer<>() {
             @Override
             public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeString(Durations.format(value));
+                // ISO-8601 ("PT1.25S"), which parse reads back exactly: the overrides pass through this tree.
+                gen.writeString(value.toString());
             }
         });
         module.addSerializer(SecretRef.class, new JsonSerializer<>() {

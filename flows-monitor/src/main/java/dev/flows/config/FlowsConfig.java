@@ -1,5 +1,6 @@
 package dev.flows.config;
 
+import dev.flows.browser.Durations;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.browser.Timeouts;
@@ -38,7 +39,7 @@ import java.util.Set;
  * @param timeouts      waits, navigation, step and journey limits
  * @param retries       journey retries in a fresh browser context (default 1, at most 5)
  * @param stepBudget    a step slower than this makes a passing journey DEGRADED (default: none)
- * @param parallelSites how many sites run at once (default 1, at most 16)
+ * @param parallelSites how many sites run at once (default 1, at most {@link Run#MAX_PARALLEL_SITES})
  * @param allowOrders   names of production sites on which a run may place real orders (default none)
  * @param traffic       how monitor traffic is marked
  * @param heartbeat     heartbeat targets pinged at the start and end of every run (default none)
@@ -73,8 +74,8 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         }
         positive(stepBudget, "stepBudget");
         parallelSites = parallelSites == null ? 1 : parallelSites;
-        if (parallelSites < 1 || parallelSites > 16) {
-            throw new IllegalArgumentException("parallelSites must be between 1 and 16: " + parallelSites);
+        if (parallelSites < 1 || parallelSites > Run.MAX_PARALLEL_SITES) {
+            throw new IllegalArgumentException("parallelSites must be between 1 and " + Run.MAX_PARALLEL_SITES + ": " + parallelSites);
         }
         allowOrders = allowOrders == null ? List.of() : List.copyOf(allowOrders);
         for (String name : allowOrders) {
@@ -410,7 +411,7 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
 
     private static Duration positive(Duration d, String key) {
         if (d != null && (d.isZero() || d.isNegative())) {
-            throw new IllegalArgumentException(key + " must be positive: " + Durations.format(d));
+            throw new IllegalArgumentException(key + " must be positive: " + Durations.say(d));
         }
         return d;
     }

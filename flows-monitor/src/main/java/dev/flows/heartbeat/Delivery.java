@@ -1,5 +1,7 @@
 package dev.flows.heartbeat;
 
+import dev.flows.browser.Durations;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -71,7 +73,7 @@ final class Delivery implements Runnable {
             request.cancel();
         }
         String problem = lastProblem;
-        report(System.Logger.Level.WARNING, "abandoned at the " + DurationText.of(settings.cap()) + " cap"
+        report(System.Logger.Level.WARNING, "abandoned at the " + Durations.say(settings.cap()) + " cap"
                 + (attempts == 0 ? " before the first attempt"
                 : " during attempt " + attempts + (problem == null ? "" : " (before: " + problem + ")")));
     }
@@ -103,8 +105,8 @@ final class Delivery implements Runnable {
             }
             if (System.nanoTime() + wait.toNanos() >= deadline) {
                 report(System.Logger.Level.WARNING, "gave up after " + attempt + (attempt == 1 ? " attempt" : " attempts")
-                        + ": " + answer.problem() + "; the next try in " + DurationText.of(wait)
-                        + " would pass the " + DurationText.of(settings.cap()) + " cap");
+                        + ": " + answer.problem() + "; the next try in " + Durations.say(wait)
+                        + " would pass the " + Durations.say(settings.cap()) + " cap");
                 return;
             }
             Thread.sleep(wait.toMillis());
@@ -150,7 +152,7 @@ final class Delivery implements Runnable {
             });
         } catch (IOException e) {
             if (timedOut.get()) {
-                return Answer.problem("timed out after " + DurationText.of(settings.requestTimeout()), true);
+                return Answer.problem("timed out after " + Durations.say(settings.requestTimeout()), true);
             }
             return Answer.problem(describe(e), true);
         } catch (RuntimeException e) {
@@ -189,10 +191,10 @@ final class Delivery implements Runnable {
 
     private String describe(Throwable e) {
         if (e instanceof ConnectTimeoutException) {
-            return "connect timed out after " + DurationText.of(settings.connectTimeout());
+            return "connect timed out after " + Durations.say(settings.connectTimeout());
         }
         if (e instanceof SocketTimeoutException) {
-            return "timed out after " + DurationText.of(settings.requestTimeout());
+            return "timed out after " + Durations.say(settings.requestTimeout());
         }
         if (e instanceof ConnectException) {
             return "connection refused";

@@ -1,5 +1,6 @@
 package dev.flows.heartbeat;
 
+import dev.flows.browser.Durations;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.RunResult;
 
@@ -79,8 +80,7 @@ public record RunSummary(Duration duration, List<Check> checks, String brokenRea
                 case DEGRADED -> String.join("; ", result.notes());
                 default -> result.summaryLine();
             };
-            String site = result.site() + (result.engine().isEmpty() ? "" : " [" + result.engine() + "]");
-            return new Check(result.journey(), site, Outcome.valueOf(result.outcome().name()), failure);
+            return new Check(result.journey(), result.key().where(), Outcome.valueOf(result.outcome().name()), failure);
         }
 
         String describe() {
@@ -169,7 +169,7 @@ public record RunSummary(Duration duration, List<Check> checks, String brokenRea
     /** {@link #text()}, then a line per check and the duration: the body for services that keep a log. */
     String body(String runId) {
         StringBuilder out = new StringBuilder(text()).append('\n');
-        out.append("run ").append(runId).append(", ").append(DurationText.of(duration)).append('\n');
+        out.append("run ").append(runId).append(", ").append(Durations.say(duration)).append('\n');
         for (Check c : checks) {
             out.append(c.outcome()).append(' ').append(c.describe());
             if (c.failure() != null && !c.failure().isBlank()) {

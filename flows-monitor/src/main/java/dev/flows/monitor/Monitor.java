@@ -16,6 +16,7 @@ import dev.flows.heartbeat.RunSummary;
 import dev.flows.journey.Journey;
 import dev.flows.report.DisparityReport;
 import dev.flows.run.JourneyResult;
+import dev.flows.run.ResultKey;
 import dev.flows.run.Run;
 import dev.flows.run.RunResult;
 import dev.flows.site.Site;
@@ -290,7 +291,7 @@ public final class Monitor {
      * alert state has not counted yet. Everything a TERM must still write.
      */
     private final class Progress {
-        final Map<String, JourneyResult> latest = new LinkedHashMap<>();
+        final Map<ResultKey, JourneyResult> latest = new LinkedHashMap<>();
         final List<JourneyResult> uncounted = new ArrayList<>();
         final AlertState alerts;
         final ResultsLog log;
@@ -304,7 +305,7 @@ public final class Monitor {
 
         synchronized void verdict(String iterationId, JourneyResult result) {
             iteration = iterationId;
-            latest.put(AlertState.key(result), result);
+            latest.put(result.key(), result);
             uncounted.add(result);
             log.verdict(iterationId, AlertState.key(result), result);
         }

@@ -4,6 +4,7 @@ import dev.flows.heartbeat.RunSummary;
 import dev.flows.run.Attempt;
 import dev.flows.run.JourneyResult;
 import dev.flows.run.Outcome;
+import dev.flows.run.ResultKey;
 import dev.flows.run.RunResult;
 import dev.flows.run.StepResult;
 import org.junit.jupiter.api.Test;
@@ -40,16 +41,16 @@ class AlertStateTest {
 
     private static JourneyResult page(String type, String site, Outcome outcome) {
         String failure = outcome.isSuccess() ? null : type + " on " + site + ": expected status 200, got 500 (GET http://x/, 3 ms)";
-        StepResult step = new StepResult(1, "GET /", outcome.isSuccess(), Duration.ofMillis(3), null, failure);
-        return new JourneyResult("page: " + type, "page check", site, "primary", "", outcome, Duration.ofMillis(3),
-                List.of(new Attempt(1, outcome, List.of(step), Duration.ofMillis(3), failure, List.of(), null)), Map.of());
+        StepResult step = new StepResult(1, "GET /", outcome.isSuccess(), T1, Duration.ofMillis(3), null, failure);
+        return new JourneyResult(ResultKey.pageCheck(type, site), "page check", "primary", outcome, Duration.ofMillis(3),
+                List.of(new Attempt(1, outcome, T1, List.of(step), Duration.ofMillis(3), failure, List.of(), null)), Map.of());
     }
 
     private static JourneyResult journey(String name, String site, Outcome outcome) {
         String failure = outcome.isSuccess() ? null : "'" + name + "' on " + site + " [playwright]: FAILED at step 4 'add to cart'\nmore";
-        StepResult step = new StepResult(1, "landing", outcome.isSuccess(), Duration.ofSeconds(1), null, failure);
-        return new JourneyResult(name, "shop", site, "primary", "playwright", outcome, Duration.ofSeconds(1),
-                List.of(new Attempt(1, outcome, List.of(step), Duration.ofSeconds(1), failure, List.of(), null)), Map.of());
+        StepResult step = new StepResult(1, "landing", outcome.isSuccess(), T1, Duration.ofSeconds(1), null, failure);
+        return new JourneyResult(ResultKey.journey(name, site, "playwright"), "shop", "primary", outcome, Duration.ofSeconds(1),
+                List.of(new Attempt(1, outcome, T1, List.of(step), Duration.ofSeconds(1), failure, List.of(), null)), Map.of());
     }
 
     private static RunResult run(JourneyResult... results) {
@@ -60,6 +61,22 @@ class AlertStateTest {
     void keysNameTheCheckTheSiteAndTheEngine() {
         assertEquals("page:landing@live", AlertState.key(page("landing", "live", Outcome.PASSED)));
         assertEquals("journey:guest checkout@live[playwright]", AlertState.key(journey("guest checkout", "live", Outcome.PASSED)));
+    }
+
+    @Test
+    void aJourneyNamedLikeAPageCheckIsStillAJourney() {
+        assertEquals("journey:page: landing@live[playwright]", AlertState.key(journey("page: landing", "live", Outcome.PASSED)));
+    }
+
+    @Test
+    void theReportSaysEachTransitionAsAValue() {
+        AlertState state = load(1);
+        JourneyResult failed = page("landing", "live", Outcome.FAILED);
+        assertEquals(java.util.Optional.of(AlertReport.Transition.RAISED), state.record(run(failed), T1).transition(failed.key()));
+        JourneyResult passed = page("landing", "live", Outcome.PASSED);
+        AlertReport recovered = state.record(run(passed), T2);
+        assertEquals(java.util.Optional.of(AlertReport.Transition.RECOVERED), recovered.transition(passed.key()));
+        assertEquals(java.util.Optional.empty(), recovered.transition(ResultKey.pageCheck("cart", "live")));
     }
 
     @Test

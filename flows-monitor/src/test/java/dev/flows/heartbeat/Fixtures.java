@@ -30,14 +30,14 @@ final class Fixtures {
 
     static final String PASSED_TEXT = "2 checks: 1 passed, 1 flaky. Report: https://reports.example/42/";
     static final String PASSED_BODY = PASSED_TEXT + "\n"
-            + "run " + RUN_ID + ", 42.5s\n"
+            + "run " + RUN_ID + ", 42.5 s\n"
             + "PASSED guest checkout on live\n"
             + "FLAKY guest checkout on fallback\n";
 
     static final String FAILED_TEXT = "2 checks: 1 passed, 1 failed. First failure: guest checkout on live, "
             + "step 4 'add to cart': button not found. Report: https://reports.example/42/";
     static final String FAILED_BODY = FAILED_TEXT + "\n"
-            + "run " + RUN_ID + ", 1m 1s\n"
+            + "run " + RUN_ID + ", 1 min 1 s\n"
             + "FAILED guest checkout on live: step 4 'add to cart': button not found\n"
             + "PASSED guest checkout on fallback\n";
 

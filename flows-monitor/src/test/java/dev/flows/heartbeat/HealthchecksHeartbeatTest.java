@@ -71,7 +71,7 @@ class HealthchecksHeartbeatTest {
                 "POST " + UUID_PATH + "/start?rid=" + RID,
                 "POST " + UUID_PATH + "/fail?rid=" + RID), receiver.lines());
         String body = receiver.requests().get(1).body();
-        assertTrue(body.matches("Monitor broken: run ended without a result\\.\nrun " + RUN_ID + ", [0-9.]+m?s\n"), body);
+        assertTrue(body.matches("Monitor broken: run ended without a result\\.\nrun " + RUN_ID + ", [0-9.]+ m?s\n"), body);
     }
 
     @Test

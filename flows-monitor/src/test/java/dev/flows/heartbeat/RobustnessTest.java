@@ -74,9 +74,9 @@ class RobustnessTest {
         List<String> warnings = log.warnings();
         assertEquals(2, warnings.size(), warnings.toString());
         String prefix = "heartbeat healthchecks " + receiver.url("/****") + ": start ping for run r-slow ";
-        assertTrue(warnings.get(0).startsWith(prefix + "abandoned at the 1s cap during attempt "), warnings.get(0));
-        assertTrue(warnings.get(0).contains("(before: timed out after 400ms)"), warnings.get(0));
-        assertTrue(warnings.get(1).contains(": success ping for run r-slow abandoned at the 1s cap"), warnings.get(1));
+        assertTrue(warnings.get(0).startsWith(prefix + "abandoned at the 1 s cap during attempt "), warnings.get(0));
+        assertTrue(warnings.get(0).contains("(before: timed out after 400 ms)"), warnings.get(0));
+        assertTrue(warnings.get(1).contains(": success ping for run r-slow abandoned at the 1 s cap"), warnings.get(1));
     }
 
     @Test
@@ -139,7 +139,7 @@ class RobustnessTest {
             assertTrue(millisSince(started) < 3000, millisSince(started) + "ms");
         }
         assertEquals(List.of("heartbeat healthchecks " + receiver.url("/****") + ": start ping for run r-429 "
-                + "gave up after 1 attempt: HTTP 429; the next try in 30s would pass the 3s cap"), log.warnings());
+                + "gave up after 1 attempt: HTTP 429; the next try in 30 s would pass the 3 s cap"), log.warnings());
     }
 
     @Test

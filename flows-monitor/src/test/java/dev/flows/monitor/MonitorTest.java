@@ -156,7 +156,7 @@ class MonitorTest {
         MonitorResult result = monitor().every(Duration.ofSeconds(1)).lasting(Duration.ofSeconds(2)).runId("down").build().run();
         assertEquals(2, result.iterations());
         assertEquals(1, result.exitCode());
-        assertEquals(Outcome.FAILED, result.latest().result("page: landing", "live", "").outcome());
+        assertEquals(Outcome.FAILED, result.latest().result(dev.flows.run.ResultKey.pageCheck("landing", "live")).outcome());
         assertTrue(printed().contains("page: landing | FAILED"), printed());
         assertTrue(printed().contains("ALARM page:landing@live: FAILED once in a row"), printed());
     }

@@ -3,7 +3,6 @@ package dev.flows.testng;
 import dev.flows.allure.AllureJourney;
 import dev.flows.allure.AllureResults;
 import dev.flows.allure.FallbackOnly;
-import dev.flows.allure.StepTimeline;
 import dev.flows.browser.Browser;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.journey.Journey;
@@ -111,7 +110,6 @@ public final class FlowsSession implements AutoCloseable {
      * test, or in a result of its own when no Allure test-framework adapter is listening.
      */
     public JourneyResult run(JourneyCase c) {
-        StepTimeline timeline = new StepTimeline();
         Run.Builder run = Run.builder();
         setup.configure(run);
         Browser browser = browsers.get(c.engine());
@@ -121,18 +119,18 @@ public final class FlowsSession implements AutoCloseable {
             // Launch failed at suite start: the run tries again and reports the journey BROKEN with the reason.
             run.engine(setup.engines().stream().filter(e -> e.engine().id().equals(c.engine())).findFirst().orElseThrow());
         }
-        JourneyResult result = run.journey(c.journey()).site(c.site()).runId(runId).listener(timeline)
+        JourneyResult result = run.journey(c.journey()).site(c.site()).runId(runId)
                 .build().execute().results().get(0);
         try {
-            report(result, timeline, browser == null ? "" : browser.describe());
+            report(result, browser == null ? "" : browser.describe());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not write the Allure result of " + c + "; the verdict stands", e);
         }
         return result;
     }
 
-    private void report(JourneyResult result, StepTimeline timeline, String browser) {
-        AllureJourney journey = new AllureJourney(result, timeline, browser);
+    private void report(JourneyResult result, String browser) {
+        AllureJourney journey = new AllureJourney(result, browser);
         AllureLifecycle lifecycle = Allure.getLifecycle();
         Optional<String> current = lifecycle.getCurrentTestCase();
         List<TestResult> marked = new ArrayList<>();

@@ -40,7 +40,7 @@ public abstract class JourneyTests {
         JourneyResult result = FlowsSession.of(context).run(journeyCase);
         switch (result.outcome()) {
             case FAILED -> throw new JourneyFailedError(result.message());
-            case BROKEN -> throw new MonitorBrokenException(result.message());
+            case BROKEN -> throw new BrokenVerdictException(result.message());
             default -> {
                 // PASSED, FLAKY and DEGRADED: the shop worked; the Allure result says how.
             }
