@@ -84,16 +84,20 @@ public record RequestRule(Kind kind, String method, Pattern url, boolean block, 
             shape.put("host", shown.substring("host ".length()));
             return shape;
         }
-        java.util.regex.Matcher m = Pattern.compile("\\Q([a-z]+)://([^/:]+)(?::(\\d+))?(.*?)\\E(.*)").matcher(url.pattern());
-        if (m.find()) {
-            shape.put("scheme", m.group(1));
-            shape.put("host", m.group(2));
-            if (m.group(3) != null) {
-                shape.put("port", m.group(3));
+        // An order rule's pattern starts with the site's root, quoted: \Qhttp://host:port\E.
+        String p = url.pattern();
+        int from = p.indexOf("\\Q");
+        int to = p.indexOf("\\E");
+        if (from == 0 && to > from) {
+            URI root = URI.create(p.substring(from + 2, to));
+            shape.put("scheme", root.getScheme());
+            shape.put("host", root.getHost());
+            if (root.getPort() != -1) {
+                shape.put("port", String.valueOf(root.getPort()));
             }
             String path = shown.substring(shown.indexOf(' ') + 1);
             if (!path.contains("*")) {
-                shape.put("path", path);
+                shape.put("path", (root.getRawPath() == null ? "" : root.getRawPath()) + path);
             }
         }
         return shape;

@@ -209,7 +209,9 @@ final class SeleniumSession implements EngineSession {
                 if (shape.containsKey("scheme")) {
                     pattern.protocol(shape.get("scheme"));
                 }
-                pattern.hostname(shape.get("host"));
+                if (shape.get("host") != null) {
+                    pattern.hostname(shape.get("host"));
+                }
                 if (shape.containsKey("port")) {
                     pattern.port(shape.get("port"));
                 }
