@@ -446,6 +446,10 @@ final class SeleniumSession implements EngineSession {
             action.accept(found.get(index));
         } catch (StaleElementReferenceException | InvalidElementStateException e) {
             throw new NotActionableException(firstLine(e), e);
+        } catch (TimeoutException e) {
+            // The action started a page that did not load in time (or a request the network rules hold back).
+            throw new BrowserException("acted on " + locator + ", but the page it opened did not load in time: "
+                    + firstLine(e) + " [selenium]", e);
         }
     }
 
