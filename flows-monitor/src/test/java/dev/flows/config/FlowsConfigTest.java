@@ -158,7 +158,7 @@ class FlowsConfigTest {
     @Test
     void refusesAnUnknownKey() throws IOException {
         assertEquals("flows.yaml:4:5: sites[0].prodution: unknown key (expected one of credentials, headers, name, "
-                + "production, role, url)", error(MINIMAL + "    prodution: true\n"));
+                + "production, role, secretHeaders, url)", error(MINIMAL + "    prodution: true\n"));
     }
 
     @Test
