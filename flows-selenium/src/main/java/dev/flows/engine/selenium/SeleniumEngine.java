@@ -20,23 +20,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Selenium WebDriver behind the browser port: local ChromeDrivers, or a RemoteWebDriver on a Selenium Grid.
- *
- * <p>Locally, the engine keeps its browsers ({@link Chrome}) between sessions and gives each session a fresh
- * WebDriver BiDi user context in a free one, starting another browser only when every one is in use: sessions
- * share no cookies, storage or cache, and a journey does not pay for starting Chrome. On a Grid each session is
- * a browser of its own, as the Grid hands them out.
+ * Selenium WebDriver behind the browser port: a local ChromeDriver, or a RemoteWebDriver on a Selenium Grid.
+ * Each session is its own browser with its own fresh profile, so sessions share nothing.
  */
 final class SeleniumEngine implements Engine {
 
@@ -55,8 +49,6 @@ final class SeleniumEngine implements Engine {
     private final String driverHow;
     private final URL remote;
     private final Set<SeleniumSession> open = ConcurrentHashMap.newKeySet();
-    private final Set<Chrome> browsers = ConcurrentHashMap.newKeySet();
-    private final Deque<Chrome> idle = new ConcurrentLinkedDeque<>();
     private volatile String browserVersion;
     private volatile boolean closed;
 
@@ -208,36 +200,6 @@ final class SeleniumEngine implements Engine {
         open.remove(session);
     }
 
-    /** A free browser of this engine, or a new one; the caller gives it back or discards it. */
-    Chrome borrow(SessionSettings settings) {
-        Chrome free = idle.pollFirst();
-        if (free != null) {
-            return free;
-        }
-        Chrome started = Chrome.start(this, settings);
-        browsers.add(started);
-        if (closed) {
-            discard(started);
-            throw new IllegalStateException("selenium engine is closed");
-        }
-        return started;
-    }
-
-    void giveBack(Chrome chrome) {
-        idle.addFirst(chrome);
-        // A close that ran meanwhile has not seen this one.
-        if (closed && idle.remove(chrome)) {
-            discard(chrome);
-        }
-    }
-
-    /** Quits a browser that is broken, or no longer needed. */
-    void discard(Chrome chrome) {
-        browsers.remove(chrome);
-        idle.remove(chrome);
-        chrome.quit();
-    }
-
     BrowserConfig config() {
         return config;
     }
@@ -259,9 +221,6 @@ final class SeleniumEngine implements Engine {
         closed = true;
         for (SeleniumSession session : open) {
             session.close();
-        }
-        for (Chrome chrome : browsers) {
-            discard(chrome);
         }
     }
 }

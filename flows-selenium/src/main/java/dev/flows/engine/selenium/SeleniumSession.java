@@ -28,10 +28,9 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.bidi.browsingcontext.BrowsingContext;
-import org.openqa.selenium.bidi.browsingcontext.CreateContextParameters;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -39,11 +38,15 @@ import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +54,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * One isolated browser context driven by ChromeDriver: a BiDi user context in one of the engine's browsers, or
- * a browser of its own on a Grid. Console errors and failed requests come
+ * One Chrome with a fresh profile, driven by ChromeDriver (or a Grid). Console errors and failed requests come
  * from ChromeDriver's browser and performance logs, which survive page loads, unlike anything kept in the page.
  */
 final class SeleniumSession implements EngineSession {
@@ -66,9 +69,7 @@ final class SeleniumSession implements EngineSession {
 
     private final SeleniumEngine engine;
     private final WebDriver driver;
-    // The engine's browser this session borrowed and the user context it runs in; null on a Grid.
-    private final Chrome chrome;
-    private final String userContext;
+    private final Path profile;
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
@@ -80,52 +81,54 @@ final class SeleniumSession implements EngineSession {
     private String lastDocumentError;
     private boolean closed;
 
-    private SeleniumSession(SeleniumEngine engine, WebDriver driver, Chrome chrome, String userContext) {
+    private SeleniumSession(SeleniumEngine engine, WebDriver driver, Path profile) {
         this.engine = engine;
         this.driver = driver;
-        this.chrome = chrome;
-        this.userContext = userContext;
+        this.profile = profile;
     }
 
-    /**
-     * A session: locally, a fresh BiDi user context with one tab in one of the engine's browsers (started when
-     * none is free); on a Grid, a browser of its own.
-     */
     static SeleniumSession open(SeleniumEngine engine, SessionSettings settings) {
-        if (engine.remote() != null) {
-            return onGrid(engine, settings);
+        ChromeOptions options = new ChromeOptions();
+        if (engine.browserBinary() != null) {
+            options.setBinary(engine.browserBinary().toFile());
         }
-        Chrome chrome = engine.borrow(settings);
-        SeleniumSession session;
-        try {
-            ChromeDriver driver = chrome.driver();
-            String context = new org.openqa.selenium.bidi.module.Browser(driver).createUserContext();
-            session = new SeleniumSession(engine, driver, chrome, context);
-            BrowsingContext tab = new BrowsingContext(driver, new CreateContextParameters(WindowType.TAB).userContext(context));
-            driver.switchTo().window(tab.getId());
-        } catch (WebDriverException e) {
-            engine.discard(chrome);
-            throw new BrowserLaunchException("selenium: could not open a browser context (" + engine.browser() + "): "
-                    + firstLine(e), e);
+        if (engine.config().headless()) {
+            options.addArguments("--headless=new");
         }
-        try {
-            session.configure(settings);
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        return session;
-    }
+        // The same switches Playwright passes, so both engines see the same browser; --no-sandbox because CI runs as root.
+        options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--hide-scrollbars", "--mute-audio",
+                "--window-size=" + settings.width() + "," + settings.height());
+        options.addArguments(engine.config().browserArgs());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
 
-    private static SeleniumSession onGrid(SeleniumEngine engine, SessionSettings settings) {
+        Path profile = null;
         WebDriver driver;
         try {
-            driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), Chrome.options(engine, settings)));
+            if (engine.remote() != null) {
+                driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), options));
+            } else {
+                // Our own profile folder, so that closing the session leaves nothing behind in /tmp.
+                profile = Files.createTempDirectory("flows-selenium-profile-");
+                options.addArguments("--user-data-dir=" + profile);
+                ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                        .usingAnyFreePort()
+                        .withLogOutput(OutputStream.nullOutputStream());
+                if (engine.driver() != null) {
+                    service.usingDriverExecutable(engine.driver().toFile());
+                }
+                driver = new ChromeDriver(service.build(), options);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("selenium: cannot create a profile folder", e);
         } catch (WebDriverException e) {
+            deleteQuietly(profile);
             throw new BrowserLaunchException("selenium: could not start chrome (" + engine.browser() + "): "
                     + firstLine(e), e);
         }
-        SeleniumSession session = new SeleniumSession(engine, driver, null, null);
+        SeleniumSession session = new SeleniumSession(engine, driver, profile);
         try {
             session.configure(settings);
         } catch (RuntimeException e) {
@@ -323,45 +326,20 @@ final class SeleniumSession implements EngineSession {
         throw new UnsupportedOperationException("selenium has no native trace; the browser port records one");
     }
 
-    /**
-     * Locally: throws the user context away (its cookies, storage and cache with it) and gives the browser back
-     * to the engine for the next session. What the logs still hold belongs to this session and is read away first.
-     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
+        closed = true;
         try {
-            if (chrome == null) {
-                closed = true;
-                try {
-                    driver.quit();
-                } catch (WebDriverException ignored) {
-                    // A browser that already died cannot be quit.
-                }
-                return;
-            }
-            try {
-                driver.manage().logs().get(LogType.BROWSER);
-                driver.manage().logs().get(LogType.PERFORMANCE);
-                new org.openqa.selenium.bidi.module.Browser(driver).removeUserContext(userContext);
-                driver.switchTo().window(chrome.firstWindow());
-                closed = true;
-                engine.giveBack(chrome);
-            } catch (WebDriverException e) {
-                closed = true;
-                engine.discard(chrome);
-            }
+            driver.quit();
+        } catch (WebDriverException ignored) {
+            // A browser that already died cannot be quit; its profile folder still goes.
         } finally {
-            closed = true;
+            deleteQuietly(profile);
             engine.closed(this);
         }
-    }
-
-    /** The WebDriver of this session, for tests of the engine. */
-    WebDriver driver() {
-        return driver;
     }
 
     private List<WebElement> resolve(Locator locator) {
@@ -484,6 +462,28 @@ final class SeleniumSession implements EngineSession {
             }
             default -> {
                 // Other network events say nothing about failures.
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        // Chrome may still be flushing its profile for a moment after quit: try a few times.
+        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException ignored) {
+                // Try again below.
+            }
+            if (Files.exists(folder)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
