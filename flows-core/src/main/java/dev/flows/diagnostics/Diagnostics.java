@@ -47,10 +47,13 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
     /** Written only when the page opened JavaScript dialogs: each with its text. */
     public static final String DIALOGS = "dialogs.txt";
 
-    /** How long one artefact (screenshot, page source, console errors, failed requests) may take to capture. */
-    public static final Duration ARTEFACT_DEADLINE = Duration.ofSeconds(2);
+    /**
+     * How long one artefact (screenshot, page source, console errors, failed requests) may take to capture: long
+     * enough for a busy machine (at load 40 on 2 cores a screenshot took over 2 s), short of a hung browser.
+     */
+    public static final Duration ARTEFACT_DEADLINE = Duration.ofSeconds(10);
     /** How long writing the trace may take: it zips every snapshot of the attempt. */
-    public static final Duration TRACE_DEADLINE = Duration.ofSeconds(10);
+    public static final Duration TRACE_DEADLINE = Duration.ofSeconds(30);
 
     public Diagnostics {
         files = List.copyOf(files);
