@@ -167,6 +167,18 @@ final class EnginePage implements Page {
     }
 
     @Override
+    public void discardTrace() {
+        if (nativeTrace) {
+            nativeTrace = false;
+            session.discardTrace();
+        } else if (recordedTrace != null) {
+            recordedTrace = null;
+        } else {
+            throw new IllegalStateException("no trace was started on this page");
+        }
+    }
+
+    @Override
     public String engine() {
         return engine.get();
     }

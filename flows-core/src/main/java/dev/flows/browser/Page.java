@@ -77,6 +77,9 @@ public interface Page extends AutoCloseable {
     /** Stops recording and writes the trace zip to {@code file}; returns {@code file}. */
     Path stopTrace(Path file);
 
+    /** Stops recording and throws the trace away without writing it (cheaper than {@link #stopTrace(Path)}). */
+    void discardTrace();
+
     /** "playwright, chromium 156.0.8078.73 (...)": which engine and browser run this page. */
     String engine();
 

@@ -8,7 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.flows.browser.Durations;
+
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -36,6 +47,14 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
     /** Written only when the page opened JavaScript dialogs: each with its text. */
     public static final String DIALOGS = "dialogs.txt";
 
+    /**
+     * How long one artefact (screenshot, page source, console errors, failed requests) may take to capture: long
+     * enough for a busy machine (at load 40 on 2 cores a screenshot took over 2 s), short of a hung browser.
+     */
+    public static final Duration ARTEFACT_DEADLINE = Duration.ofSeconds(10);
+    /** How long writing the trace may take: it zips every snapshot of the attempt. */
+    public static final Duration TRACE_DEADLINE = Duration.ofSeconds(30);
+
     public Diagnostics {
         files = List.copyOf(files);
         problems = List.copyOf(problems);
@@ -53,24 +72,28 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
         } catch (IOException e) {
             return new Diagnostics(folder, files, List.of("cannot create " + folder + ": " + e.getMessage()));
         }
-        save(folder.resolve(SCREENSHOT), page::screenshot, files, problems);
-        save(folder.resolve(PAGE_SOURCE), () -> page.pageSource().getBytes(StandardCharsets.UTF_8), files, problems);
-        save(folder.resolve(CONSOLE_ERRORS), () -> lines(page.consoleErrors()), files, problems);
-        save(folder.resolve(FAILED_REQUESTS), () -> lines(page.failedRequests()), files, problems);
+        // Each artefact on its own deadline: a browser that hangs on a screenshot must not hold the verdict,
+        // nor cost the page source. A capture that overruns goes on in the background and is left out.
+        ExecutorService capture = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "flows-diagnostics");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            List<dev.flows.browser.Dialog> dialogs = page.dialogs();
-            if (!dialogs.isEmpty()) {
-                save(folder.resolve(DIALOGS), () -> lines(dialogs.stream().map(d -> d + " on " + d.url()).toList()), files, problems);
+            save(folder.resolve(SCREENSHOT), page::screenshot, files, problems, capture, ARTEFACT_DEADLINE);
+            save(folder.resolve(PAGE_SOURCE), () -> page.pageSource().getBytes(StandardCharsets.UTF_8), files, problems,
+                    capture, ARTEFACT_DEADLINE);
+            save(folder.resolve(CONSOLE_ERRORS), () -> lines(page.consoleErrors()), files, problems, capture, ARTEFACT_DEADLINE);
+            save(folder.resolve(FAILED_REQUESTS), () -> lines(page.failedRequests()), files, problems, capture, ARTEFACT_DEADLINE);
+            within(page::dialogs, capture, ARTEFACT_DEADLINE, DIALOGS, problems).filter(d -> !d.isEmpty()).ifPresent(dialogs ->
+                    save(folder.resolve(DIALOGS), () -> lines(dialogs.stream().map(d -> d + " on " + d.url()).toList()),
+                            files, problems, capture, ARTEFACT_DEADLINE));
+            if (traceStarted) {
+                Path trace = folder.resolve(TRACE);
+                within(() -> page.stopTrace(trace), capture, TRACE_DEADLINE, TRACE, problems).ifPresent(files::add);
             }
-        } catch (RuntimeException e) {
-            problems.add(DIALOGS + ": " + firstLine(e.getMessage()));
-        }
-        if (traceStarted) {
-            try {
-                files.add(page.stopTrace(folder.resolve(TRACE)));
-            } catch (RuntimeException e) {
-                problems.add(TRACE + ": " + firstLine(e));
-            }
+        } finally {
+            capture.shutdown();
         }
         return new Diagnostics(folder, files, problems);
     }
@@ -87,12 +110,41 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void save(Path file, Supplier<byte[]> content, List<Path> files, List<String> problems) {
+    private static void save(Path file, Supplier<byte[]> content, List<Path> files, List<String> problems,
+                             ExecutorService capture, Duration deadline) {
+        within(content, capture, deadline, file.getFileName().toString(), problems).ifPresent(bytes -> {
+            try {
+                Files.write(file, bytes);
+                files.add(file);
+            } catch (IOException e) {
+                problems.add(file.getFileName() + ": " + firstLine(e));
+            }
+        });
+    }
+
+    // One artefact on the capture thread; a new thread takes over when the last one is stuck past its deadline.
+    private static <T> Optional<T> within(Supplier<T> task, ExecutorService capture, Duration deadline, String name,
+                                          List<String> problems) {
+        Future<T> future;
         try {
-            Files.write(file, content.get());
-            files.add(file);
-        } catch (IOException | RuntimeException e) {
-            problems.add(file.getFileName() + ": " + firstLine(e));
+            future = capture.submit(task::get);
+        } catch (RejectedExecutionException e) {
+            problems.add(name + ": not captured (capture stopped)");
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(future.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            problems.add(name + ": not captured within " + Durations.say(deadline));
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            problems.add(name + ": " + firstLine(e.getCause()));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(name + ": not captured (interrupted)");
+            return Optional.empty();
         }
     }
 

@@ -116,7 +116,7 @@ final class AttemptRunner {
                         FailureClassifier.pageFailed(key, String.valueOf(e.getMessage())), List.of(), null);
             }
             try {
-                traced = startTrace(page);
+                traced = settings.trace().records(number) && startTrace(page);
                 context = new AttemptContext(page, site, key.engine(), journey.name(), number,
                         !site.production() || settings.allowOrders().contains(site.name()));
                 health = new PageHealth(page, site.baseUrl(), settings.health().httpErrors(), settings.health().failedRequests(),
@@ -285,17 +285,11 @@ final class AttemptRunner {
 
         private void keepOrDiscardTrace(Page page) {
             try {
-                if (settings.keepTraces()) {
+                if (settings.trace().keepsPassing()) {
                     Files.createDirectories(folder);
                     page.stopTrace(folder.resolve(Diagnostics.TRACE));
                 } else {
-                    // The port has no "discard": stop into a temporary file and delete it.
-                    Path scratch = Files.createTempFile("flows-trace-", ".zip");
-                    try {
-                        page.stopTrace(scratch);
-                    } finally {
-                        Files.deleteIfExists(scratch);
-                    }
+                    page.discardTrace();
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "could not stop the trace: " + e.getMessage());

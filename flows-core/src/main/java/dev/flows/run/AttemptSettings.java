@@ -18,12 +18,12 @@ import java.util.Set;
  * @param traffic        how requests are marked
  * @param allowOrders    production sites (by name) that may receive orders
  * @param pageErrors     what an uncaught page error does
- * @param keepTraces     whether passing attempts keep their trace
+ * @param trace          which attempts record a trace and which traces are kept
  * @param pageTimeouts   the pages' waits, or null for the browser's
  * @param health         what HTTP error pages, failed same-origin requests and dialogs do
  */
 record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
-                       TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, boolean keepTraces,
+                       TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace,
                        Timeouts pageTimeouts, HealthPolicies health) {
 
     /** The page-health policies of a run; each fails the step by default. */
@@ -39,8 +39,8 @@ record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration s
 
     /** Settings with the default page-health policies. */
     AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
-                    TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, boolean keepTraces, Timeouts pageTimeouts) {
-        this(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder, traffic, allowOrders, pageErrors, keepTraces,
+                    TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace, Timeouts pageTimeouts) {
+        this(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder, traffic, allowOrders, pageErrors, trace,
                 pageTimeouts, HealthPolicies.DEFAULT);
     }
 
@@ -51,6 +51,7 @@ record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration s
         Objects.requireNonNull(outputFolder, "outputFolder");
         Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(pageErrors, "pageErrors");
+        Objects.requireNonNull(trace, "trace");
         allowOrders = Set.copyOf(allowOrders);
     }
 

@@ -70,7 +70,7 @@ public final class Run {
     private final PageErrors pageErrors;
     private final AttemptSettings.HealthPolicies health;
     private final List<RunListener> listeners;
-    private final boolean keepTraces;
+    private final TracePolicy trace;
     private final Timeouts pageTimeouts;
     private final Shard shard;
 
@@ -92,7 +92,7 @@ public final class Run {
         this.pageErrors = b.pageErrors;
         this.health = new AttemptSettings.HealthPolicies(b.httpErrors, b.failedRequests, b.dialogs);
         this.listeners = List.copyOf(b.listeners);
-        this.keepTraces = b.keepTraces;
+        this.trace = b.trace != null ? b.trace : TracePolicy.defaultFor(b.retries);
         this.pageTimeouts = b.pageTimeouts;
         this.shard = b.shard;
     }
@@ -128,7 +128,7 @@ public final class Run {
     public RunResult execute() {
         long start = System.nanoTime();
         AttemptSettings settings = new AttemptSettings(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder(),
-                traffic, allowOrders, pageErrors, keepTraces, pageTimeouts, health);
+                traffic, allowOrders, pageErrors, trace, pageTimeouts, health);
         List<JourneyResult> results = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
                 new Listeners(listeners), shard).run();
         return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results);
@@ -158,7 +158,7 @@ public final class Run {
         private HealthPolicy failedRequests = HealthPolicy.failStep();
         private HealthPolicy dialogs = HealthPolicy.failStep();
         private final List<RunListener> listeners = new ArrayList<>();
-        private boolean keepTraces;
+        private TracePolicy trace;
         private Timeouts pageTimeouts;
         private Shard shard = Shard.ALL;
 
@@ -314,9 +314,21 @@ public final class Run {
             return this;
         }
 
-        /** Keep the trace of passing attempts too (default: only failures keep theirs). */
+        /**
+         * Keep the trace of passing attempts too: {@code keepTraces(true)} is {@code trace(TracePolicy.ON)}, and
+         * {@code keepTraces(false)} is the default policy.
+         */
         public Builder keepTraces(boolean keepTraces) {
-            this.keepTraces = keepTraces;
+            this.trace = keepTraces ? TracePolicy.ON : null;
+            return this;
+        }
+
+        /**
+         * Which attempts record a trace (see {@link TracePolicy}); default {@code ON_FIRST_RETRY} with retries,
+         * {@code RETAIN_ON_FAILURE} without.
+         */
+        public Builder trace(TracePolicy policy) {
+            this.trace = Objects.requireNonNull(policy, "trace policy");
             return this;
         }
 

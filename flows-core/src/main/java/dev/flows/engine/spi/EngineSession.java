@@ -78,6 +78,9 @@ public interface EngineSession extends AutoCloseable {
     /** Stops tracing and writes the trace to {@code file} (a zip). */
     void stopTrace(Path file);
 
+    /** Stops tracing without writing anything. */
+    void discardTrace();
+
     /** Closes the context and the page. Idempotent. */
     @Override
     void close();

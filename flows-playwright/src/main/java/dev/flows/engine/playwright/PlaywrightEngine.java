@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import dev.flows.browser.BrowserConfig;
@@ -17,35 +18,45 @@ import dev.flows.engine.spi.EngineSession;
 import dev.flows.engine.spi.RemoteEndpoint;
 import dev.flows.engine.spi.SessionSettings;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Playwright for Java behind the browser port: one Playwright and one browser for the engine's life, a fresh
- * browser context for every session.
+ * Playwright for Java behind the browser port: a fresh browser context for every session, on one of a few
+ * {@link Lane lanes} (a Playwright with its own driver and browser).
  *
- * <p>Playwright for Java must not be called from two threads at once, so every call made through this engine
- * holds one lock. Engine calls never wait for elements (the port's waits sleep outside the lock), so sessions on
- * several threads share the browser fairly.
+ * <p>Playwright for Java must not be called from two threads at once, so every call holds its lane's lock. A
+ * session takes an idle lane, and a new lane starts when every lane is busy (up to {@link #MAX_LANES}), so
+ * journeys on several threads never queue behind each other's page loads; one after another, they all use the
+ * first lane.
  */
 final class PlaywrightEngine implements Engine {
 
+    /** The most lanes (driver + browser each) an engine starts; sessions beyond share the least busy one. */
+    static final int MAX_LANES = 8;
+
+    private static final System.Logger LOG = System.getLogger(PlaywrightEngine.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Playwright playwright;
-    private final Browser browser;
+    private final BrowserConfig config;
+    private final Optional<ChromiumDiscovery.Found> system;
+    private final Map<String, String> env;
     private final String description;
+    private final List<Lane> lanes = new ArrayList<>();  // guarded by this
     private volatile String defaultUserAgent;
-    private volatile boolean closed;
+    private boolean closed;  // guarded by this
 
-    private PlaywrightEngine(Playwright playwright, Browser browser, String description) {
-        this.playwright = playwright;
-        this.browser = browser;
+    private PlaywrightEngine(BrowserConfig config, Optional<ChromiumDiscovery.Found> system, Map<String, String> env,
+                             Lane first, String description) {
+        this.config = config;
+        this.system = system;
+        this.env = env;
         this.description = description;
+        lanes.add(first);
     }
 
     /** Starts Playwright and launches (or connects to) the browser that {@code config} describes. */
@@ -61,27 +72,39 @@ final class PlaywrightEngine implements Engine {
             // Without this, Playwright.create() tries to download browsers we are not going to use.
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         }
+        // The driver jar unpacks a 120 MB Node.js on the JVM's first Playwright.create(); a Node.js on this
+        // machine that is new enough makes that unpacking (seconds on a busy machine) unnecessary.
+        SystemNode.find().ifPresent(node -> env.put("PLAYWRIGHT_NODEJS_PATH", node.toString()));
+        Lane first = startLane(config, system, env);
+        String where = config.remote() != null ? "Playwright server " + RemoteEndpoint.shown(config.remote())
+                : system.map(ChromiumDiscovery.Found::toString).orElse("Playwright's own download");
+        return new PlaywrightEngine(config, system, env, first, "chromium " + first.browser().version() + " at " + where);
+    }
+
+    private static Lane startLane(BrowserConfig config, Optional<ChromiumDiscovery.Found> system, Map<String, String> env) {
+        long start = System.nanoTime();
         Playwright playwright;
         try {
             playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         } catch (PlaywrightException e) {
             throw new BrowserLaunchException("playwright: could not start the Playwright driver: " + firstLine(e), e);
         }
+        long ready = System.nanoTime();
+        LOG.log(System.Logger.Level.DEBUG, () -> "playwright: engine ready in " + (ready - start) / 1_000_000 + " ms");
         try {
             Browser browser;
-            String where;
             if (config.remote() != null) {
                 browser = connect(playwright, config);
-                where = "Playwright server " + RemoteEndpoint.shown(config.remote());
             } else {
                 BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
                         .setHeadless(config.headless())
                         .setArgs(config.browserArgs());
                 system.ifPresent(found -> options.setExecutablePath(found.path()));
                 browser = playwright.chromium().launch(options);
-                where = system.map(ChromiumDiscovery.Found::toString).orElse("Playwright's own download");
             }
-            return new PlaywrightEngine(playwright, browser, "chromium " + browser.version() + " at " + where);
+            LOG.log(System.Logger.Level.DEBUG, () -> "playwright: browser launched in "
+                    + (System.nanoTime() - ready) / 1_000_000 + " ms");
+            return new Lane(playwright, browser);
         } catch (BrowserLaunchException e) {
             playwright.close();
             throw e;
@@ -137,56 +160,114 @@ final class PlaywrightEngine implements Engine {
 
     @Override
     public EngineSession openSession(SessionSettings settings) {
-        lock.lock();
+        Lane lane = lane();
         try {
-            if (closed) {
-                throw new IllegalStateException("playwright engine is closed");
-            }
             Browser.NewContextOptions options = new Browser.NewContextOptions()
                     .setViewportSize(settings.width(), settings.height());
             if (!settings.extraHeaders().isEmpty()) {
                 options.setExtraHTTPHeaders(settings.extraHeaders());
             }
-            if (!settings.userAgentSuffix().isEmpty()) {
-                options.setUserAgent(defaultUserAgent() + " " + settings.userAgentSuffix());
+            BrowserContext context;
+            lane.lock().lock();
+            try {
+                if (!settings.userAgentSuffix().isEmpty()) {
+                    options.setUserAgent(defaultUserAgent(lane) + " " + settings.userAgentSuffix());
+                }
+                context = lane.browser().newContext(options);
+            } finally {
+                lane.lock().unlock();
             }
-            BrowserContext context = browser.newContext(options);
-            return new PlaywrightSession(this, context, settings.navigation());
-        } finally {
-            lock.unlock();
+            return new PlaywrightSession(this, lane, context, settings.navigation());
+        } catch (RuntimeException e) {
+            released(lane);
+            throw e;
         }
     }
 
-    private String defaultUserAgent() {
+    /** An idle lane, a new one when all are busy, or else the least busy one; counted as in use until released. */
+    private Lane lane() {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("playwright engine is closed");
+            }
+            Lane least = lanes.get(0);
+            for (Lane lane : lanes) {
+                if (lane.sessions() < least.sessions()) {
+                    least = lane;
+                }
+            }
+            if (least.sessions() == 0 || lanes.size() >= MAX_LANES) {
+                least.opened();
+                return least;
+            }
+        }
+        // Started outside the monitor: sessions on the other lanes open and close meanwhile.
+        Lane fresh;
+        try {
+            fresh = startLane(config, system, env);
+        } catch (BrowserLaunchException e) {
+            LOG.log(System.Logger.Level.WARNING, "playwright: could not start another browser, sessions share one: "
+                    + e.getMessage());
+            synchronized (this) {
+                Lane first = lanes.get(0);
+                first.opened();
+                return first;
+            }
+        }
+        synchronized (this) {
+            if (closed) {
+                fresh.close();
+                throw new IllegalStateException("playwright engine is closed");
+            }
+            lanes.add(fresh);
+            fresh.opened();
+            return fresh;
+        }
+    }
+
+    synchronized void released(Lane lane) {
+        lane.closed();
+    }
+
+    // The browser's own user agent, asked over CDP rather than with a probe page; called under the lane's lock.
+    private String defaultUserAgent(Lane lane) {
         if (defaultUserAgent == null) {
-            try (BrowserContext probe = browser.newContext()) {
-                defaultUserAgent = (String) probe.newPage().evaluate("() => navigator.userAgent");
+            try {
+                CDPSession cdp = lane.browser().newBrowserCDPSession();
+                try {
+                    defaultUserAgent = cdp.send("Browser.getVersion").get("userAgent").getAsString();
+                } finally {
+                    cdp.detach();
+                }
+            } catch (PlaywrightException | UnsupportedOperationException | NullPointerException e) {
+                try (BrowserContext probe = lane.browser().newContext()) {
+                    defaultUserAgent = (String) probe.newPage().evaluate("() => navigator.userAgent");
+                }
             }
         }
         return defaultUserAgent;
     }
 
-    ReentrantLock lock() {
-        return lock;
-    }
-
     @Override
     public void close() {
-        lock.lock();
-        try {
+        List<Lane> toClose;
+        synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            toClose = new ArrayList<>(lanes);
+        }
+        RuntimeException first = null;
+        for (Lane lane : toClose) {
             try {
-                browser.close();
-            } catch (PlaywrightException e) {
-                // The connection to a Playwright server is already gone, and with it the browser the server ran.
-            } finally {
-                playwright.close();
+                lane.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
             }
-        } finally {
-            lock.unlock();
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

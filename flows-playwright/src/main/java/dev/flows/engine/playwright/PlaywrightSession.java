@@ -39,9 +39,11 @@ final class PlaywrightSession implements EngineSession {
     private static final Pattern NET_ERROR = Pattern.compile("net::ERR_[A-Z_]+");
     // One attempt of a Playwright action; the port retries until its own timeout. The port has checked that the
     // element is ready before it acts, so an attempt rarely waits at all; but the driver measures this on its own
-    // clock, and on a busy machine (load 20-40 on 2 cores) a ready element's trial click took longer than 500 ms.
+    // clock, and on a busy machine (load 40 on 2 cores) a ready fill took longer than 500 ms.
     private static final double ATTEMPT_MS = 2000;
 
+    private final PlaywrightEngine engine;
+    private final Lane lane;
     private final ReentrantLock lock;
     private final Duration navigation;
     private final BrowserContext context;
@@ -53,12 +55,14 @@ final class PlaywrightSession implements EngineSession {
     private boolean tracing;
     private boolean closed;
 
-    PlaywrightSession(PlaywrightEngine engine, BrowserContext context, Duration navigation) {
+    PlaywrightSession(PlaywrightEngine engine, Lane lane, BrowserContext context, Duration navigation) {
+        this.engine = engine;
+        this.lane = lane;
         this.navigation = navigation;
-        this.lock = engine.lock();
+        this.lock = lane.lock();
         this.context = context;
-        this.page = context.newPage();
-        // Listeners run on whichever thread is inside a Playwright call, always under the engine lock.
+        this.page = locked(context::newPage);
+        // Listeners run on whichever thread is inside a Playwright call, always under the lane's lock.
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 consoleErrors.add(new ConsoleError(ConsoleError.Kind.CONSOLE, message.text(), page.url(), Instant.now()));
@@ -110,11 +114,13 @@ final class PlaywrightSession implements EngineSession {
         });
     }
 
+    /** Where the page is: {@code page.url()} is what Playwright heard last, so hear the news first. */
     @Override
     public String url() {
-        // page.url() is what Playwright last heard; let it hear about navigations that happened since.
-        pumpEvents();
-        return locked(page::url);
+        return locked(() -> {
+            hearEvents();
+            return page.url();
+        });
     }
 
     @Override
@@ -147,22 +153,24 @@ final class PlaywrightSession implements EngineSession {
     }
 
     /**
-     * Clicks once, never twice. A trial click checks that the element would take the click (a short attempt the
-     * port may repeat); the real click is then sent exactly once and waits, like Playwright's own click, for a
-     * navigation it starts, so the next step never acts on the page being left.
+     * Clicks once, never twice, in one call, as Playwright's own click does: Playwright checks that the element
+     * takes the click (the port already waited for it to be visible and enabled, so that is at once), clicks, and
+     * waits for a navigation the click starts, so the next step never acts on the page being left. When the wait
+     * runs out after the click was sent, the click is not repeated: the page it opened did not load.
      */
     @Override
     public void click(Locator locator, int index) {
-        act(() -> resolve(locator).nth(index).click(new com.microsoft.playwright.Locator.ClickOptions()
-                .setTrial(true).setTimeout(ATTEMPT_MS)));
         locked(() -> {
             try {
                 resolve(locator).nth(index).click(new com.microsoft.playwright.Locator.ClickOptions()
-                        .setForce(true).setTimeout(navigation.toMillis()));
+                        .setTimeout(navigation.toMillis()));
                 return null;
             } catch (TimeoutError e) {
-                throw new BrowserException("clicked " + locator + ", but the page it opened did not load within "
-                        + Durations.say(navigation) + " [playwright]", e);
+                if (String.valueOf(e.getMessage()).contains("click action done")) {
+                    throw new BrowserException("clicked " + locator + ", but the page it opened did not load within "
+                            + Durations.say(navigation) + " [playwright]", e);
+                }
+                throw notYet(e);
             } catch (PlaywrightException e) {
                 throw notYet(e);
             }
@@ -215,13 +223,13 @@ final class PlaywrightSession implements EngineSession {
 
     @Override
     public List<ConsoleError> consoleErrors() {
-        pumpEvents();
+        locked(this::hearEvents);
         return List.copyOf(consoleErrors);
     }
 
     @Override
     public List<FailedRequest> failedRequests() {
-        pumpEvents();
+        locked(this::hearEvents);
         return List.copyOf(failedRequests);
     }
 
@@ -235,18 +243,19 @@ final class PlaywrightSession implements EngineSession {
         return List.copyOf(dialogs);
     }
 
-    // Playwright delivers browser events only while a call is in flight: make a cheap one so nothing is missed.
-    private void pumpEvents() {
-        locked(() -> {
-            if (!closed) {
-                try {
-                    page.evaluate("() => 0");
-                } catch (PlaywrightException ignored) {
-                    // A page mid-navigation cannot evaluate; the events seen so far still count.
-                }
+    /**
+     * Playwright for Java delivers events only while a call is in flight. A zero wait is answered by the driver
+     * itself, without a command to the browser (an evaluate would be one), and brings every event the driver has.
+     */
+    private Void hearEvents() {
+        if (!closed) {
+            try {
+                page.waitForTimeout(0);
+            } catch (PlaywrightException ignored) {
+                // A page being closed cannot wait; the events heard so far still count.
             }
-            return null;
-        });
+        }
+        return null;
     }
 
     @Override
@@ -275,14 +284,33 @@ final class PlaywrightSession implements EngineSession {
     }
 
     @Override
-    public void close() {
+    public void discardTrace() {
         locked(() -> {
-            if (!closed) {
-                closed = true;
-                context.close();
+            if (tracing) {
+                tracing = false;
+                context.tracing().stop();
             }
             return null;
         });
+    }
+
+    @Override
+    public void close() {
+        boolean release = locked(() -> {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+            try {
+                context.close();
+            } catch (PlaywrightException e) {
+                // The browser is already gone (the engine closed first): nothing is left to close.
+            }
+            return true;
+        });
+        if (release) {
+            engine.released(lane);
+        }
     }
 
     private com.microsoft.playwright.Locator resolve(Locator locator) {

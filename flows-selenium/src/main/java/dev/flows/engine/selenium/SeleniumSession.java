@@ -322,6 +322,11 @@ final class SeleniumSession implements EngineSession {
     }
 
     @Override
+    public void discardTrace() {
+        throw new UnsupportedOperationException("selenium has no native trace; the browser port records one");
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
