@@ -87,7 +87,8 @@ public final class DemoStore implements AutoCloseable {
         AdminEndpoint admin = new AdminEndpoint(adminToken, faults, orders, json, timer);
         this.shape = b.shape;
         this.checkoutFlow = b.checkoutFlow;
-        this.storefront = new Storefront(name, catalogue, faults, sessions, orders, log, admin, json, clock, b.shape, b.checkoutFlow);
+        this.storefront = new Storefront(name, catalogue, faults, sessions, orders, log, admin, json, clock, b.shape,
+                b.checkoutFlow, b.basicAuth);
         try {
             this.server = bind(new InetSocketAddress(loopback(), b.port));
         } catch (RuntimeException e) {
@@ -280,6 +281,7 @@ public final class DemoStore implements AutoCloseable {
         private Shape shape = Shape.CLASSIC;
         private CheckoutFlow checkoutFlow = CheckoutFlow.SHORT;
         private CanaryRelease release;
+        private String basicAuth;
 
         private Builder() {
         }
@@ -287,6 +289,13 @@ public final class DemoStore implements AutoCloseable {
         /** The kind of shop (default {@link Shape#CLASSIC}). */
         public Builder shape(Shape shape) {
             this.shape = Objects.requireNonNull(shape, "shape");
+            return this;
+        }
+
+        /** Puts the shop behind HTTP basic auth (every page but the admin endpoint answers 401 without it). */
+        public Builder basicAuth(String user, String password) {
+            this.basicAuth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return this;
         }
 

@@ -59,15 +59,20 @@ final class Storefront implements HttpHandler {
     private final Map<String, byte[]> statics;
     /** The single-page shape's routes, or null for the classic shape. */
     private final SinglePageShop singlePage;
+    /** The expected Authorization header (basic auth), or null for an open shop. */
+    private final String authorization;
 
     Storefront(String name, Catalogue catalogue, Faults faults, Sessions sessions, OrderBook orders, RequestLog log,
                AdminEndpoint admin, ObjectMapper json, Clock clock) {
-        this(name, catalogue, faults, sessions, orders, log, admin, json, clock, DemoStore.Shape.CLASSIC, DemoStore.CheckoutFlow.SHORT);
+        this(name, catalogue, faults, sessions, orders, log, admin, json, clock, DemoStore.Shape.CLASSIC,
+                DemoStore.CheckoutFlow.SHORT, null);
     }
 
     Storefront(String name, Catalogue catalogue, Faults faults, Sessions sessions, OrderBook orders, RequestLog log,
-               AdminEndpoint admin, ObjectMapper json, Clock clock, DemoStore.Shape shape, DemoStore.CheckoutFlow checkout) {
+               AdminEndpoint admin, ObjectMapper json, Clock clock, DemoStore.Shape shape, DemoStore.CheckoutFlow checkout,
+               String authorization) {
         this.singlePage = shape == DemoStore.Shape.SINGLE_PAGE ? new SinglePageShop(name, checkout, faults, orders, json, clock) : null;
+        this.authorization = authorization;
         this.name = name;
         this.current = catalogue;
         this.stale = catalogue.older();
@@ -139,6 +144,11 @@ final class Storefront implements HttpHandler {
         // (path is used by the fault switch below too)
         if (path.equals("/__admin") || path.startsWith("/__admin/")) {
             return admin.answer(visit);
+        }
+        if (authorization != null && !authorization.equals(visit.header("Authorization"))) {
+            // A staging shop behind basic auth: every page asks for it, as a web server in front of the shop would.
+            return new Response(401, "text/plain; charset=utf-8", "Unauthorized".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of("WWW-Authenticate", "Basic realm=\"" + name + "\""));
         }
         List<Fault> matching = faults.matching(path);
         Fault.Latency latency = null;

@@ -45,7 +45,7 @@ final class EngineBrowser implements Browser {
         Objects.requireNonNull(options, "options");
         Timeouts timeouts = options.timeouts() == null ? config.timeouts() : options.timeouts();
         SessionSettings settings = new SessionSettings(options.width(), options.height(), options.extraHeaders(),
-                options.userAgentSuffix(), timeouts.navigation());
+                options.userAgentSuffix(), timeouts.navigation(), options.network());
         EnginePage page = new EnginePage(engine.openSession(settings), options.baseUrl(), timeouts, this::describe, pages::remove);
         pages.add(page);
         return page;

@@ -136,6 +136,11 @@ final class EnginePage implements Page {
     }
 
     @Override
+    public List<InterceptedRequest> interceptedRequests() {
+        return session.interceptedRequests();
+    }
+
+    @Override
     public List<Action> actions() {
         return List.copyOf(actions);
     }

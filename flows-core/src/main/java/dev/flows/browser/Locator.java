@@ -102,6 +102,10 @@ public final class Locator {
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException(kind.name().toLowerCase().replace('_', ' ') + " locator must not be blank");
         }
+        String wrong = kind == Kind.CSS ? LocatorCheck.css(expression) : kind == Kind.XPATH ? LocatorCheck.xpath(expression) : null;
+        if (wrong != null) {
+            throw new IllegalArgumentException(wrong + ": \"" + expression + "\"");
+        }
         return new Locator(List.of(new Segment(kind, expression, null)));
     }
 

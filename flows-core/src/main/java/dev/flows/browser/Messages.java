@@ -12,12 +12,18 @@ public final class Messages {
     /** The first line of {@code message}, without surrounding white space; "null" for null. */
     public static String firstLine(String message) {
         String m = String.valueOf(message).strip();
+        // Playwright wraps a driver error as "Error {\n  message='...'": the message is what a reader needs.
+        int quoted = m.startsWith("Error {") ? m.indexOf("message='") : -1;
+        if (quoted >= 0) {
+            m = m.substring(quoted + "message='".length()).strip();
+        }
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
     /** The first line of the throwable's message. */
     public static String firstLine(Throwable e) {
-        return firstLine(e.getMessage());
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : firstLine(m);
     }
 }

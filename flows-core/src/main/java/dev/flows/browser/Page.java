@@ -65,6 +65,14 @@ public interface Page extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Every request the page's {@link NetworkPolicy} rules caught since it opened: orders blocked on a production
+     * site, requests to blocked hosts, orders sent where allowed.
+     */
+    default List<InterceptedRequest> interceptedRequests() {
+        return List.of();
+    }
+
     /** What this page was asked to do so far, oldest first: the call log of failure messages and traces. */
     List<Action> actions();
 

@@ -21,9 +21,10 @@ import java.util.Objects;
  * @param extraHeaders    HTTP headers sent with every request of the page (default none)
  * @param userAgentSuffix appended to the browser's user agent (default none)
  * @param timeouts        this page's waits, or null for the browser's
+ * @param network         basic auth and request blocking (default {@link NetworkPolicy#NONE})
  */
 public record PageOptions(URI baseUrl, int width, int height, Map<String, String> extraHeaders, String userAgentSuffix,
-                          Timeouts timeouts) {
+                          Timeouts timeouts, NetworkPolicy network) {
 
     public static final PageOptions DEFAULT = builder().build();
 
@@ -42,6 +43,13 @@ public record PageOptions(URI baseUrl, int width, int height, Map<String, String
         }
         extraHeaders = Map.copyOf(Objects.requireNonNull(extraHeaders, "extraHeaders"));
         userAgentSuffix = userAgentSuffix == null ? "" : userAgentSuffix.strip();
+        network = network == null ? NetworkPolicy.NONE : network;
+    }
+
+    /** Options without a network policy. */
+    public PageOptions(URI baseUrl, int width, int height, Map<String, String> extraHeaders, String userAgentSuffix,
+                       Timeouts timeouts) {
+        this(baseUrl, width, height, extraHeaders, userAgentSuffix, timeouts, NetworkPolicy.NONE);
     }
 
     public static Builder builder() {
@@ -56,6 +64,7 @@ public record PageOptions(URI baseUrl, int width, int height, Map<String, String
         private final Map<String, String> extraHeaders = new LinkedHashMap<>();
         private String userAgentSuffix = "";
         private Timeouts timeouts;
+        private NetworkPolicy network = NetworkPolicy.NONE;
 
         private Builder() {
         }
@@ -94,8 +103,14 @@ public record PageOptions(URI baseUrl, int width, int height, Map<String, String
             return this;
         }
 
+        /** Basic auth and request rules for the page's network layer. */
+        public Builder network(NetworkPolicy network) {
+            this.network = java.util.Objects.requireNonNull(network, "network");
+            return this;
+        }
+
         public PageOptions build() {
-            return new PageOptions(baseUrl, width, height, extraHeaders, userAgentSuffix, timeouts);
+            return new PageOptions(baseUrl, width, height, extraHeaders, userAgentSuffix, timeouts, network);
         }
     }
 }

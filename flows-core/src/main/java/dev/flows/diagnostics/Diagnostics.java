@@ -3,6 +3,7 @@ package dev.flows.diagnostics;
 import static dev.flows.browser.Messages.firstLine;
 
 import dev.flows.browser.Page;
+import dev.flows.secret.Secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,8 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
     public static final Duration ARTEFACT_DEADLINE = Duration.ofSeconds(10);
     /** How long writing the trace may take: it zips every snapshot of the attempt. */
     public static final Duration TRACE_DEADLINE = Duration.ofSeconds(30);
+    /** Written only when network rules caught requests: orders blocked on a production site, blocked hosts. */
+    public static final String BLOCKED_REQUESTS = "blocked-requests.txt";
 
     public Diagnostics {
         files = List.copyOf(files);
@@ -65,12 +68,22 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
      * into {@code trace.zip}. Never throws for what it cannot capture: that goes into {@link #problems()}.
      */
     public static Diagnostics capture(Page page, Path folder, boolean traceStarted) {
+        return capture(page, folder, traceStarted, Secrets.none());
+    }
+
+    /**
+     * {@link #capture(Page, Path, boolean)}, then masks {@code secrets} in every file of the bundle (the trace's
+     * network entries included). Each artefact has {@link #ARTEFACT_DEADLINE}: one the browser does not hand over in
+     * time is left out with the reason, so a hanging site cannot delay the verdict.
+     */
+    public static Diagnostics capture(Page page, Path folder, boolean traceStarted, Secrets secrets) {
         List<Path> files = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        // A trace that overruns its deadline may still report a problem from its own thread.
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            return new Diagnostics(folder, files, List.of("cannot create " + folder + ": " + e.getMessage()));
+            return new Diagnostics(folder, files, List.of("cannot create " + folder + ": " + firstLine(e.getMessage())));
         }
         // Each artefact on its own deadline: a browser that hangs on a screenshot must not hold the verdict,
         // nor cost the page source. A capture that overruns goes on in the background and is left out.
@@ -88,14 +101,51 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
             within(page::dialogs, capture, ARTEFACT_DEADLINE, DIALOGS, problems).filter(d -> !d.isEmpty()).ifPresent(dialogs ->
                     save(folder.resolve(DIALOGS), () -> lines(dialogs.stream().map(d -> d + " on " + d.url()).toList()),
                             files, problems, capture, ARTEFACT_DEADLINE));
+            within(page::interceptedRequests, capture, ARTEFACT_DEADLINE, BLOCKED_REQUESTS, problems)
+                    .filter(r -> !r.isEmpty())
+                    .ifPresent(caught -> save(folder.resolve(BLOCKED_REQUESTS), () -> lines(caught), files, problems,
+                            capture, ARTEFACT_DEADLINE));
+            for (Path file : files) {
+                scrub(file, secrets, problems);
+            }
             if (traceStarted) {
+                // Masked before it gets its name: a trace that overruns its deadline finishes in the background,
+                // and must not land unmasked after the verdict was given.
                 Path trace = folder.resolve(TRACE);
-                within(() -> page.stopTrace(trace), capture, TRACE_DEADLINE, TRACE, problems).ifPresent(files::add);
+                within(() -> {
+                    Path raw = page.stopTrace(folder.resolve(TRACE + ".part"));
+                    return scrub(raw, secrets, problems) ? move(raw, trace) : null;
+                }, capture, TRACE_DEADLINE, TRACE, problems).ifPresent(files::add);
             }
         } finally {
             capture.shutdown();
         }
+        files.removeIf(f -> !Files.exists(f));
         return new Diagnostics(folder, files, problems);
+    }
+
+    /** Masks {@code secrets} in {@code file}; a file that may hold one and cannot be masked is deleted. */
+    private static boolean scrub(Path file, Secrets secrets, List<String> problems) {
+        try {
+            secrets.scrubFile(file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Reported below either way.
+            }
+            problems.add(file.getFileName() + ": removed, secrets could not be masked: " + firstLine(e));
+            return false;
+        }
+    }
+
+    private static Path move(Path from, Path to) {
+        try {
+            return Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** "saved in /abs/folder/: screenshot.png, page.html, ..." plus what could not be saved: one or two lines. */

@@ -1,5 +1,7 @@
 package dev.flows.journey;
 
+import dev.flows.browser.RequestPattern;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +21,10 @@ import java.util.Objects;
  * @param name    readable name, unique within a run
  * @param feature the group it belongs to in reports ("checkout", "browse"), default "journeys"
  * @param steps   at least one step, in order
+ * @param orderRequests the requests that place an order on the shop ({@code POST /checkout/payment}): blocked at
+ *                the network on a production site that does not allow orders, whatever a step does (default none)
  */
-public record Journey(String name, String feature, List<Step> steps) {
+public record Journey(String name, String feature, List<Step> steps, List<RequestPattern> orderRequests) {
 
     public Journey {
         if (name == null || name.isBlank()) {
@@ -32,6 +36,12 @@ public record Journey(String name, String feature, List<Step> steps) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("journey '" + name + "' has no steps");
         }
+        orderRequests = List.copyOf(orderRequests == null ? List.of() : orderRequests);
+    }
+
+    /** A journey whose shop names no order requests. */
+    public Journey(String name, String feature, List<Step> steps) {
+        this(name, feature, steps, List.of());
     }
 
     public static Builder builder(String name) {
@@ -49,6 +59,7 @@ public record Journey(String name, String feature, List<Step> steps) {
         private final String name;
         private String feature;
         private final List<Step> steps = new ArrayList<>();
+        private final List<RequestPattern> orderRequests = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -74,8 +85,14 @@ public record Journey(String name, String feature, List<Step> steps) {
             return this;
         }
 
+        /** The requests that place an order on the shop, e.g. {@code RequestPattern.parse("POST /checkout/payment")}. */
+        public Builder orderRequests(List<RequestPattern> patterns) {
+            orderRequests.addAll(patterns);
+            return this;
+        }
+
         public Journey build() {
-            return new Journey(name, feature, steps);
+            return new Journey(name, feature, steps, orderRequests);
         }
     }
 }

@@ -10,4 +10,10 @@ public final class OrderRefusedException extends BrokenMonitorException {
         super("refused to place an order on production site '" + site + "': allow orders for it in the run (allowOrders(\""
                 + site + "\")) or mark it non-production");
     }
+
+    /** The browser tried to send an order request ({@code what}), and the network layer blocked it. */
+    public OrderRefusedException(String site, String what) {
+        super("refused to place an order on production site '" + site + "': " + what + " was blocked at the network;"
+                + " allow orders for it in the run (allowOrders(\"" + site + "\")) or mark it non-production");
+    }
 }

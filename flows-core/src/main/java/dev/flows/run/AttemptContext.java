@@ -23,6 +23,7 @@ final class AttemptContext implements StepContext {
     // Steps run on a worker thread (for step timeouts), so the memory must be safely published between them.
     private final Map<String, Object> memory = new ConcurrentHashMap<>();
     private final Map<String, String> prices = new LinkedHashMap<>();
+    private volatile boolean orderPlaced;
 
     AttemptContext(Page page, Site site, String engine, String journey, int attempt, boolean ordersAllowed) {
         this.page = page;
@@ -69,6 +70,8 @@ final class AttemptContext implements StepContext {
         if (!ordersAllowed) {
             throw new OrderRefusedException(site.name());
         }
+        // Set before the action: a click that fails half way may still have placed the order.
+        orderPlaced = true;
         action.run();
     }
 
@@ -89,6 +92,11 @@ final class AttemptContext implements StepContext {
             throw new IllegalArgumentException("a recorded price needs a product and a price: " + product + "=" + price);
         }
         prices.put(product.strip(), price.strip());
+    }
+
+    /** Whether a step went through {@link #placeOrder}: such an attempt is never retried. */
+    boolean orderPlaced() {
+        return orderPlaced;
     }
 
     synchronized Map<String, String> prices() {

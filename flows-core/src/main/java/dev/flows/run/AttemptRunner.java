@@ -3,12 +3,18 @@ package dev.flows.run;
 import dev.flows.browser.Browser;
 import dev.flows.browser.ConsoleError;
 import dev.flows.browser.Durations;
+import dev.flows.browser.InterceptedRequest;
+import dev.flows.browser.NetworkPolicy;
+import dev.flows.browser.RequestPattern;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Page;
 import dev.flows.browser.PageOptions;
 import dev.flows.diagnostics.Diagnostics;
 import dev.flows.journey.BrokenMonitorException;
 import dev.flows.journey.Journey;
+import dev.flows.journey.OrderRefusedException;
 import dev.flows.journey.Step;
+import dev.flows.secret.Secrets;
 import dev.flows.site.Site;
 
 import java.io.IOException;
@@ -17,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -122,6 +130,7 @@ final class AttemptRunner {
                 health = new PageHealth(page, site.baseUrl(), settings.health().httpErrors(), settings.health().failedRequests(),
                         settings.health().dialogs());
                 long deadline = start + settings.journeyTimeout().toNanos();
+                NetworkWatch network = new NetworkWatch();
                 for (int i = 0; i < journey.steps().size(); i++) {
                     Step step = journey.steps().get(i);
                     Duration budget = step.budget() != null ? step.budget() : settings.stepBudget();
@@ -135,18 +144,29 @@ final class AttemptRunner {
                             : runStep(step, Duration.ofNanos(Math.min(settings.stepTimeout().toNanos(), left)), problems);
                     Duration took = since(stepStart);
                     error = health(error, problems, i + 1, step);
+                    Throwable blocked = network.check(page, site);
+                    if (blocked != null) {
+                        // Whatever the step itself said, an order stopped at the network is the verdict.
+                        error = blocked;
+                    }
                     if (error == null) {
                         error = pageErrors(page, i + 1, step);
                     }
                     if (error != null) {
                         FailureClassifier.Verdict verdict = FailureClassifier.classify(error, site);
-                        finished(new StepResult(i + 1, step.name(), false, stepStarted, took, budget, verdict.cause()));
-                        return failed(page, verdict);
+                        finished(new StepResult(i + 1, step.name(), false, stepStarted, took, budget,
+                                site.secrets().scrub(verdict.cause())));
+                        return failed(page, verdict, network.orderSent() || context.orderPlaced());
                     }
                     StepResult passed = finished(new StepResult(i + 1, step.name(), true, stepStarted, took, budget, null));
                     if (passed.overBudget()) {
                         notes.add(passed.label() + " took " + Durations.say(took) + ", over its " + Durations.say(budget) + " budget");
                     }
+                }
+                Throwable late = network.check(page, site);
+                if (late != null && !steps.isEmpty()) {
+                    // The order request left the last step's click after the step returned: still refused, still BROKEN.
+                    return failed(page, FailureClassifier.classify(late, site), true);
                 }
                 if (traced) {
                     keepOrDiscardTrace(page);
@@ -168,11 +188,17 @@ final class AttemptRunner {
             return step;
         }
 
-        private Attempt failed(Page page, FailureClassifier.Verdict verdict) {
+        private Attempt failed(Page page, FailureClassifier.Verdict verdict, boolean orderPlaced) {
+            if (verdict.retryable() && orderPlaced) {
+                // A retry would place a second order: the first one is the news.
+                verdict = new FailureClassifier.Verdict(verdict.outcome(), false,
+                        verdict.says() + " (an order was placed in this attempt: not retried)", verdict.cause());
+            }
             retryable = verdict.retryable();
-            Diagnostics diagnostics = Diagnostics.capture(page, folder, traced);
-            String message = FailureClassifier.message(key, steps.get(steps.size() - 1), verdict, number,
-                    settings.attempts(), diagnostics.describe());
+            Secrets secrets = site.secrets();
+            Diagnostics diagnostics = Diagnostics.capture(page, folder, traced, secrets);
+            String message = secrets.scrub(FailureClassifier.message(key, steps.get(steps.size() - 1), verdict, number,
+                    settings.attempts(), diagnostics.describe()));
             Path file = folder.resolve(FAILURE_FILE);
             try {
                 // An artefact for people browsing the output; the message itself travels in the result.
@@ -276,7 +302,8 @@ final class AttemptRunner {
 
         private PageOptions pageOptions() {
             PageOptions.Builder options = PageOptions.builder().baseUrl(site.baseUrl()).headers(settings.traffic().headers())
-                    .headers(site.headers()).userAgentSuffix(settings.traffic().userAgentSuffix());
+                    .headers(site.headers()).userAgentSuffix(settings.traffic().userAgentSuffix())
+                    .network(networkPolicy(site, journey));
             if (settings.pageTimeouts() != null) {
                 options.timeouts(settings.pageTimeouts());
             }
@@ -294,6 +321,49 @@ final class AttemptRunner {
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "could not stop the trace: " + e.getMessage());
             }
+        }
+    }
+
+    /** What the network layer of a page on {@code site} does: basic auth, orders blocked or watched, hosts blocked. */
+    NetworkPolicy networkPolicy(Site site, Journey journey) {
+        boolean ordersAllowed = !site.production() || settings.allowOrders().contains(site.name());
+        List<RequestRule> rules = new ArrayList<>();
+        Set<RequestPattern> orders = new LinkedHashSet<>(journey.orderRequests());
+        orders.addAll(settings.orderRequests());
+        // Watched where orders are allowed: a journey that got past an order placement is then never retried.
+        orders.forEach(order -> rules.add(RequestRule.order(site.baseUrl(), order, !ordersAllowed)));
+        rules.addAll(settings.blockedHosts());
+        return new NetworkPolicy(site.basicAuth(), site.basicAuth() == null ? null : site.baseUrl(), rules);
+    }
+
+    /** The requests the rules caught, step by step: a blocked order breaks the journey, a sent one stops retries. */
+    private static final class NetworkWatch {
+        private int seen;
+        private boolean orderSent;
+
+        Throwable check(Page page, Site site) {
+            List<InterceptedRequest> all;
+            try {
+                all = page.interceptedRequests();
+            } catch (RuntimeException e) {
+                return null;
+            }
+            List<InterceptedRequest> fresh = all.subList(Math.min(seen, all.size()), all.size());
+            seen = all.size();
+            Throwable verdict = null;
+            for (InterceptedRequest r : fresh) {
+                if (r.rule().kind() == RequestRule.Kind.ORDER && r.blocked() && verdict == null) {
+                    verdict = new OrderRefusedException(site.name(), r.method() + " " + r.url()
+                            + " (the profile's order request " + r.rule().shown() + ")");
+                } else if (r.rule().kind() == RequestRule.Kind.ORDER) {
+                    orderSent = true;
+                }
+            }
+            return verdict;
+        }
+
+        boolean orderSent() {
+            return orderSent;
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.flows.run;
 
+import dev.flows.browser.RequestPattern;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Timeouts;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,10 +24,13 @@ import java.util.Set;
  * @param trace          which attempts record a trace and which traces are kept
  * @param pageTimeouts   the pages' waits, or null for the browser's
  * @param health         what HTTP error pages, failed same-origin requests and dialogs do
+ * @param orderRequests  order requests besides the journeys' own: blocked on production sites without allowed orders
+ * @param blockedHosts   hosts no page may load from
  */
 record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
                        TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace,
-                       Timeouts pageTimeouts, HealthPolicies health) {
+                       Timeouts pageTimeouts, HealthPolicies health, List<RequestPattern> orderRequests,
+                       List<RequestRule> blockedHosts) {
 
     /** The page-health policies of a run; each fails the step by default. */
     record HealthPolicies(HealthPolicy httpErrors, HealthPolicy failedRequests, HealthPolicy dialogs) {
@@ -37,11 +43,11 @@ record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration s
         }
     }
 
-    /** Settings with the default page-health policies. */
+    /** Settings with the default page-health policies and no request rules. */
     AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
                     TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace, Timeouts pageTimeouts) {
         this(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder, traffic, allowOrders, pageErrors, trace,
-                pageTimeouts, HealthPolicies.DEFAULT);
+                pageTimeouts, HealthPolicies.DEFAULT, List.of(), List.of());
     }
 
     AttemptSettings {
@@ -53,6 +59,8 @@ record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration s
         Objects.requireNonNull(pageErrors, "pageErrors");
         Objects.requireNonNull(trace, "trace");
         allowOrders = Set.copyOf(allowOrders);
+        orderRequests = List.copyOf(orderRequests);
+        blockedHosts = List.copyOf(blockedHosts);
     }
 
     /** Attempts per journey: the first and its retries. */

@@ -57,7 +57,8 @@ final class FailureClassifier {
             return new Verdict(Outcome.FAILED, false,
                     "FAILED: site '" + site.name() + "' is unreachable at " + site.baseUrl() + " (not retried)", cause);
         }
-        if (error instanceof BrokenMonitorException || error instanceof BrowserLaunchException) {
+        if (error instanceof BrokenMonitorException || error instanceof BrowserLaunchException
+                || error instanceof dev.flows.browser.InvalidLocatorException) {
             return new Verdict(Outcome.BROKEN, false, "BROKEN (monitor problem, not retried)", cause);
         }
         if (error instanceof BrowserException || error instanceof ExpectationFailedException

@@ -2,6 +2,8 @@ package dev.flows.run;
 
 import dev.flows.browser.Browser;
 import dev.flows.browser.BrowserConfig;
+import dev.flows.browser.RequestPattern;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Timeouts;
 import dev.flows.journey.Journey;
 import dev.flows.site.Site;
@@ -73,6 +75,9 @@ public final class Run {
     private final TracePolicy trace;
     private final Timeouts pageTimeouts;
     private final Shard shard;
+    private final List<RequestPattern> orderRequests;
+    private final List<RequestRule> blockedHosts;
+    private final Duration timeLimit;
 
     private Run(Builder b) {
         this.journeys = List.copyOf(b.journeys);
@@ -95,6 +100,9 @@ public final class Run {
         this.trace = b.trace != null ? b.trace : TracePolicy.defaultFor(b.retries);
         this.pageTimeouts = b.pageTimeouts;
         this.shard = b.shard;
+        this.orderRequests = List.copyOf(b.orderRequests);
+        this.blockedHosts = List.copyOf(b.blockedHosts);
+        this.timeLimit = b.timeLimit;
     }
 
     public static Builder builder() {
@@ -124,14 +132,18 @@ public final class Run {
         return output.resolve(runId);
     }
 
-    /** Runs every journey on every site with every engine and returns the verdicts; never throws for a site's failure. */
+    /**
+     * Runs every journey on every site with every engine and returns the verdicts; never throws for a site's failure.
+     * With a {@link Builder#timeLimit time limit}, the run stops when it is reached: journeys without a verdict by
+     * then are cut and listed in {@link RunResult#notRun()}.
+     */
     public RunResult execute() {
         long start = System.nanoTime();
         AttemptSettings settings = new AttemptSettings(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder(),
-                traffic, allowOrders, pageErrors, trace, pageTimeouts, health);
-        List<JourneyResult> results = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
-                new Listeners(listeners), shard).run();
-        return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), results);
+                traffic, allowOrders, pageErrors, trace, pageTimeouts, health, orderRequests, blockedHosts);
+        Scheduler.Scheduled done = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
+                new Listeners(listeners), shard).run(timeLimit);
+        return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), done.results(), done.notRun());
     }
 
     /**
@@ -161,6 +173,9 @@ public final class Run {
         private TracePolicy trace;
         private Timeouts pageTimeouts;
         private Shard shard = Shard.ALL;
+        private final List<RequestPattern> orderRequests = new ArrayList<>();
+        private final List<RequestRule> blockedHosts = new ArrayList<>();
+        private Duration timeLimit;
 
         private Builder() {
         }
@@ -335,6 +350,37 @@ public final class Run {
         /** The page waits (element wait, navigation) of this run's pages, instead of the browser's. */
         public Builder pageTimeouts(Timeouts timeouts) {
             this.pageTimeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        /**
+         * Requests that place an order, besides those the journeys' storefront profile names: blocked at the network
+         * on production sites that do not allow orders, e.g. {@code orderRequest("POST /api/orders")}.
+         */
+        public Builder orderRequest(String methodAndPath) {
+            orderRequests.add(RequestPattern.parse(methodAndPath));
+            return this;
+        }
+
+        /**
+         * Hosts no page of the run may load from (payment providers' scripts, analytics, ads), subdomains included:
+         * {@code blockHosts(List.of("js.stripe.com", "google-analytics.com"))}. A blocked request is listed in the
+         * diagnostics and never fails a step by itself.
+         */
+        public Builder blockHosts(List<String> hosts) {
+            hosts.forEach(h -> blockedHosts.add(RequestRule.host(h)));
+            return this;
+        }
+
+        /**
+         * The most {@link Run#execute()} may take (default: no limit): a monitor's deadline. Journeys without a
+         * verdict by then are cut and reported as not run.
+         */
+        public Builder timeLimit(Duration limit) {
+            if (limit == null || limit.isZero() || limit.isNegative()) {
+                throw new IllegalArgumentException("timeLimit must be positive: " + limit);
+            }
+            this.timeLimit = limit;
             return this;
         }
 

@@ -11,12 +11,20 @@ import java.util.Optional;
  * @param runId   the run's id, also its output folder's name
  * @param output  the run's output folder ({@code <output>/<run-id>})
  * @param took    how long the run took
- * @param results every journey on every site and engine
+ * @param results every journey on every site and engine that reached a verdict
+ * @param notRun  the journeys that did not, because the run's time limit was reached first:
+ *                "'guest checkout' on live [playwright]" (default none)
  */
-public record RunResult(String runId, Path output, Duration took, List<JourneyResult> results) {
+public record RunResult(String runId, Path output, Duration took, List<JourneyResult> results, List<String> notRun) {
 
     public RunResult {
         results = List.copyOf(results);
+        notRun = List.copyOf(notRun == null ? List.of() : notRun);
+    }
+
+    /** A run in which every journey reached its verdict. */
+    public RunResult(String runId, Path output, Duration took, List<JourneyResult> results) {
+        this(runId, output, took, results, List.of());
     }
 
     public boolean allPassed() {

@@ -60,8 +60,14 @@ final class Scheduler {
     private record Engine(String id, Browser browser, RuntimeException launchFailure) {
     }
 
-    /** Every result, in journey, site, engine order. */
-    List<JourneyResult> run() {
+    /** The verdicts reached, in journey, site, engine order, and the journeys cut by the time limit. */
+    record Scheduled(List<JourneyResult> results, List<String> notRun) {
+    }
+
+    /** Every result, in journey, site, engine order; with a time limit (or null), what was not reached by then. */
+    Scheduled run(java.time.Duration timeLimit) {
+        long start = System.nanoTime();
+        java.util.Queue<JourneyResult> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
         List<Engine> launched = new ArrayList<>();
         browsers.forEach(b -> launched.add(new Engine(b.engine(), b, null)));
         ExecutorService siteThreads = Executors.newFixedThreadPool(parallelSites, daemonThreads("flows-site"));
@@ -81,19 +87,44 @@ final class Scheduler {
             List<Future<List<JourneyResult>>> futures = new ArrayList<>();
             for (Site site : sites) {
                 for (Engine engine : launched) {
-                    futures.add(siteThreads.submit(() -> runSite(site, engine, attempts)));
+                    futures.add(siteThreads.submit(() -> runSite(site, engine, attempts, finished)));
                 }
             }
-            List<JourneyResult> results = new ArrayList<>();
+            boolean cut = false;
             for (Future<List<JourneyResult>> f : futures) {
-                results.addAll(f.get());
+                try {
+                    if (timeLimit == null) {
+                        f.get();
+                    } else {
+                        f.get(Math.max(0, start + timeLimit.toNanos() - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    }
+                } catch (java.util.concurrent.TimeoutException e) {
+                    cut = true;
+                    break;
+                }
+            }
+            List<JourneyResult> results = new ArrayList<>(finished);
+            List<String> notRun = new ArrayList<>();
+            if (cut) {
+                futures.forEach(f -> f.cancel(true));
+                for (Journey j : journeys) {
+                    for (Site site : sites) {
+                        for (Engine engine : launched) {
+                            ResultKey key = ResultKey.journey(j.name(), site.name(), engine.id());
+                            if (shardKeys.contains(Shard.key(j.name(), site.name(), engine.id()))
+                                    && results.stream().noneMatch(r -> r.key().equals(key))) {
+                                notRun.add(key.toString());
+                            }
+                        }
+                    }
+                }
             }
             List<String> engineOrder = launched.stream().map(Engine::id).toList();
             results.sort(Comparator
                     .comparingInt((JourneyResult r) -> journeys.stream().map(Journey::name).toList().indexOf(r.key().name()))
                     .thenComparingInt(r -> sites.stream().map(Site::name).toList().indexOf(r.site()))
                     .thenComparingInt(r -> engineOrder.indexOf(r.engine())));
-            return results;
+            return new Scheduled(results, notRun);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("run " + runId + " was interrupted", e);
@@ -106,17 +137,23 @@ final class Scheduler {
         }
     }
 
-    private List<JourneyResult> runSite(Site site, Engine engine, AttemptRunner attempts) {
+    private List<JourneyResult> runSite(Site site, Engine engine, AttemptRunner attempts,
+                                        java.util.Queue<JourneyResult> finished) {
         List<JourneyResult> results = new ArrayList<>();
         for (Journey journey : journeys) {
             if (!shardKeys.contains(Shard.key(journey.name(), site.name(), engine.id()))) {
                 continue;   // another shard's
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                // The run's time limit was reached: the rest is reported as not run.
+                break;
             }
             listeners.tell(l -> l.journeyStarted(journey, site, engine.id()));
             JourneyResult result = engine.browser() == null
                     ? AttemptRunner.launchFailed(journey, site, engine.id(), engine.launchFailure())
                     : attempts.run(journey, site, engine.browser());
             results.add(result);
+            finished.add(result);
             listeners.tell(l -> l.journeyFinished(journey, site, result));
         }
         return results;

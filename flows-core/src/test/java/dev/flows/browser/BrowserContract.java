@@ -221,6 +221,76 @@ abstract class BrowserContract {
     }
 
     @Test
+    void answersTheSitesBasicAuthChallengeWithoutTheUrlCarryingIt() {
+        try (DemoStore guarded = DemoStore.builder().name("staging").basicAuth("shop", "s3cret-pass").start()) {
+            assertEquals(401, statusWithoutCredentials(guarded));
+            NetworkPolicy auth = new NetworkPolicy(new dev.flows.secret.BasicAuth("shop", "s3cret-pass"),
+                    guarded.baseUrl(), List.of());
+            try (Page with = browser.newPage(PageOptions.builder().baseUrl(guarded.baseUrl()).network(auth).build())) {
+                assertEquals(200, with.open("/").status());
+                // Every page of the guarded site, not only the first, is answered.
+                assertEquals(200, with.open("/cart").status());
+                assertFalse(with.url().contains("s3cret"), with.url());
+            }
+        }
+    }
+
+    // Engines report intercepted requests as the browser pauses them, which may be just after a click returns.
+    private static List<InterceptedRequest> waitForIntercepted(Page page) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<InterceptedRequest> caught = page.interceptedRequests();
+        while (caught.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            caught = page.interceptedRequests();
+        }
+        return caught;
+    }
+
+    private static int statusWithoutCredentials(DemoStore store) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(store.baseUrl()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void blocksARequestARuleNamesAtTheNetworkWhateverThePageDoes() {
+        RequestRule cart = RequestRule.order(store.baseUrl(), RequestPattern.parse("GET /cart"), true);
+        try (Page guarded = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
+                .network(new NetworkPolicy(null, null, List.of(cart))).build())) {
+            guarded.open("/product/tamper-58");
+            store.clearRequestLog();
+            try {
+                guarded.find(Locator.testId("cart-link")).click();
+            } catch (BrowserException e) {
+                // An engine may report the blocked navigation as a failed click: the block is what counts.
+            }
+            List<InterceptedRequest> caught = waitForIntercepted(guarded);
+            assertEquals(1, caught.size(), caught.toString());
+            assertEquals("blocked GET " + store.baseUrl() + "cart (order placement: GET /cart)", caught.get(0).toString());
+            assertTrue(store.requestLog().stream().noneMatch(r -> r.path().equals("/cart")), store.requestLog().toString());
+        }
+    }
+
+    @Test
+    void aWatchingRuleRecordsTheRequestAndLetsItThrough() {
+        RequestRule cart = RequestRule.order(store.baseUrl(), RequestPattern.parse("GET /cart"), false);
+        try (Page watched = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
+                .network(new NetworkPolicy(null, null, List.of(cart))).build())) {
+            watched.open("/product/tamper-58");
+            watched.find(Locator.testId("cart-link")).click();
+            watched.find(Locator.testId("cart-empty")).should(Condition.visible());
+            assertEquals(List.of("sent GET " + store.baseUrl() + "cart (order placement: GET /cart)"),
+                    watched.interceptedRequests().stream().map(Object::toString).toList());
+        }
+    }
+
+    @Test
     void aClickThatOpensASlowPageIsSentOnceAndTheNextStepSeesTheNewPage() {
         store.faults().latency("/cart", Duration.ofMillis(1500));
         page.open("/product/tamper-58");

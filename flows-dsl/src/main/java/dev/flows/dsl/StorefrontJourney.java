@@ -261,6 +261,25 @@ public final class StorefrontJourney {
     }
 
     /**
+     * Logs in with two of the site's credentials, taken by name when the step runs (in {@code flows.yaml}:
+     * {@code credentials: { email: "${SHOP_EMAIL}", password: "${SHOP_PASSWORD}" }}), so no secret is written in the
+     * journey and each site logs in with its own. A site without them makes the journey BROKEN.
+     */
+    public StorefrontJourney loginWith(String emailCredential, String passwordCredential) {
+        requireText(emailCredential, "e-mail credential name");
+        requireText(passwordCredential, "password credential name");
+        steps.add(Step.of("log in with the site's credentials '" + emailCredential + "' and '" + passwordCredential + "'",
+                ctx -> new Shopper(profile, ctx).login(credential(ctx, emailCredential), credential(ctx, passwordCredential))));
+        return this;
+    }
+
+    private static String credential(dev.flows.journey.StepContext ctx, String name) {
+        return ctx.site().credential(name).orElseThrow(() -> new dev.flows.journey.BrokenMonitorException("site '"
+                + ctx.site().name() + "' has no credential '" + name + "': add it under sites[].credentials."
+                + name + " as \"${ENV_VAR}\""));
+    }
+
+    /**
      * Logs in on {@code urls.login}: types {@code user} into {@code loginUsername} (a shop that signs in by name)
      * or else {@code loginEmail}, the password into {@code loginPassword}, clicks {@code loginSubmit} and waits for
      * {@code accountGreeting}. Step "log in as shopper@example.test".
@@ -375,7 +394,7 @@ public final class StorefrontJourney {
     public Journey build() {
         List<String> problems = problems();
         if (problems.isEmpty()) {
-            return new Journey(name, feature, steps);
+            return new Journey(name, feature, steps, profile.orderRequests());
         }
         String message = "the journey does not fit storefront profile '" + profile.name() + "':\n  - " + String.join("\n  - ", problems);
         List<Step> all = new ArrayList<>();
@@ -383,7 +402,7 @@ public final class StorefrontJourney {
             throw new BrokenMonitorException(message);
         }));
         all.addAll(steps);
-        return new Journey(name, feature, all);
+        return new Journey(name, feature, all, profile.orderRequests());
     }
 
     /** What does not fit the profile: missing hooks per step and missing checkout values; empty when the journey can run. */

@@ -98,6 +98,32 @@ class SafeCheckoutTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void a_raw_click_on_place_order_is_blocked_at_the_network_and_never_retried(BrowserConfig.EngineType engine) {
+        int before = store.orders().size();
+        Journey raw = SHOP.journey("raw click on place order")
+                .productAt("/product/descaling-kit")
+                .addToCart()
+                .checkout(co -> co.guest("flows@example.test"))
+                .step("click place order, bypassing placeOrder", ctx -> {
+                    ctx.page().find(Locator.testId("card-number")).fill("4242 4242 4242 4242");
+                    ctx.page().find(Locator.testId("place-order")).click();
+                    ctx.page().find(Locator.testId("order-number")).should(dev.flows.browser.Condition.visible());
+                })
+                .build();
+
+        JourneyResult result = Run.builder().browser(engines.get(engine)).site(production).journey(raw)
+                .retries(2).output(OUTPUT).build().execute().results().get(0);
+
+        assertEquals(Outcome.BROKEN, result.outcome(), result.message());
+        assertEquals(1, result.attempts().size(), "a blocked order is never retried: " + result.message());
+        String blocked = "refused to place an order on production site 'shop': POST " + store.baseUrl()
+                + "checkout/payment (the profile's order request POST /checkout/payment) was blocked at the network;";
+        assertTrue(result.message().contains(blocked), result.message());
+        assertEquals(before, store.orders().size(), "no order reached the production site");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void the_default_checkout_on_production_stops_at_a_reachable_payment_step(BrowserConfig.EngineType engine) {
         int before = store.orders().size();
         Journey upToPayment = SHOP.journey("checkout up to payment")

@@ -94,10 +94,21 @@ public final class PageChecks implements AutoCloseable {
         trafficHeaders.forEach(get::setHeader);
         check.site().headers().forEach(get::setHeader);
         String where = check.type() + " on " + check.site().name();
+        // Basic auth through the client's credentials provider, scoped to the site's host and port: sent only when
+        // the site asks, never in the URL, never to another host.
+        org.apache.hc.client5.http.protocol.HttpClientContext context = org.apache.hc.client5.http.protocol.HttpClientContext.create();
+        if (check.site().basicAuth() != null) {
+            var credentials = new org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider();
+            URI base = check.site().baseUrl();
+            credentials.setCredentials(new org.apache.hc.client5.http.auth.AuthScope(base.getHost(), base.getPort()),
+                    new org.apache.hc.client5.http.auth.UsernamePasswordCredentials(check.site().basicAuth().user(),
+                            check.site().basicAuth().password().toCharArray()));
+            context.setCredentialsProvider(credentials);
+        }
         long start = System.nanoTime();
         Instant started = Instant.now();
         try {
-            return client.execute(get, response -> {
+            return client.execute(get, context, response -> {
                 String body = response.getEntity() == null ? ""
                         : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -120,8 +131,8 @@ public final class PageChecks implements AutoCloseable {
             });
         } catch (IOException | RuntimeException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            return new PageCheckResult(check, Outcome.FAILED, started, 0, took, where + ": unreachable: " + reason(e)
-                    + " (GET " + url + ", " + Durations.say(took) + ")");
+            return new PageCheckResult(check, Outcome.FAILED, started, 0, took, check.site().secrets().scrub(where
+                    + ": unreachable: " + reason(e) + " (GET " + url + ", " + Durations.say(took) + ")"));
         }
     }
 

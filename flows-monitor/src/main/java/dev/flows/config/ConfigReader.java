@@ -70,6 +70,9 @@ final class ConfigReader {
     }
 
     FlowsConfig read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("config file " + file + " is a folder: give the flows.yaml inside it");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("config file not found: " + file);
         }

@@ -52,11 +52,14 @@ import java.util.Set;
  *                      through {@code ServiceLoader}, else the standard journeys of the profile)
  * @param gate          the canary gate's sites and thresholds ({@code flows gate})
  * @param metrics       where the Prometheus metrics go (default: nowhere)
+ * @param blockHosts    hosts no browser page may load from, subdomains included: payment providers' scripts,
+ *                      analytics, ads (default none); blocked requests are listed in the diagnostics
  */
 public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec browser, TimeoutSpec timeouts,
                           Integer retries, Duration stepBudget, Integer parallelSites, List<String> allowOrders,
                           TrafficSpec traffic, List<HeartbeatSpec> heartbeat, ChecksSpec checks, AlertSpec alert,
-                          Path output, Path profile, List<String> journeys, GateSpec gate, MetricsSpec metrics) {
+                          Path output, Path profile, List<String> journeys, GateSpec gate, MetricsSpec metrics,
+                          List<String> blockHosts) {
 
     private static final java.util.regex.Pattern CLASS_NAME =
             java.util.regex.Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
@@ -115,6 +118,14 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
             }
         }
         metrics = metrics == null ? MetricsSpec.NONE : metrics;
+        blockHosts = blockHosts == null ? List.of() : List.copyOf(blockHosts);
+        for (int i = 0; i < blockHosts.size(); i++) {
+            try {
+                dev.flows.browser.RequestRule.host(blockHosts.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("blockHosts[" + i + "]: " + e.getMessage());
+            }
+        }
     }
 
     /** Reads a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) file, with this process's environment and system properties. */
@@ -195,16 +206,26 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         if (!allowOrders.isEmpty()) {
             run.allowOrders(allowOrders.toArray(String[]::new));
         }
+        if (!blockHosts.isEmpty()) {
+            run.blockHosts(blockHosts);
+        }
         return run;
     }
 
     /**
      * One site.
      *
-     * @param credentials named secrets for journeys (a login, HTTP basic auth), each a {@code ${VAR}} reference
+     * @param credentials named secrets for journeys ({@code loginWith("email", "password")}), each a {@code ${VAR}}
+     *                    reference; HTTP basic auth goes in the URL ({@code https://${USER}:${PASS}@host/}) and is
+     *                    taken out of it before anything is shown
+     * @param secretHeaders headers whose values are secrets, masked in every artefact; {@code Authorization},
+     *                    {@code Proxy-Authorization}, {@code Cookie} and {@code X-Api-Key} always are
      */
     public record SiteSpec(String name, String url, String role, Boolean production, Map<String, String> headers,
-                           Map<String, SecretRef> credentials) {
+                           Map<String, SecretRef> credentials, List<String> secretHeaders) {
+
+        private static final Set<String> ALWAYS_SECRET = Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
+
         public SiteSpec {
             required(name, "name");
             required(url, "url");
@@ -212,17 +233,37 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
             production = production != null && production;
             headers = headers == null ? Map.of() : Map.copyOf(headers);
             credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
-            site(name, url, role, production, headers);
+            secretHeaders = secretHeaders == null ? List.of() : List.copyOf(secretHeaders);
+            for (String h : secretHeaders) {
+                if (!headers.containsKey(h)) {
+                    throw new IllegalArgumentException("secretHeaders names no header of this site: '" + h + "'");
+                }
+            }
+            site(name, url, role, production, headers, credentials, secretHeaders);
+        }
+
+        /** A site without secret headers. */
+        public SiteSpec(String name, String url, String role, Boolean production, Map<String, String> headers,
+                        Map<String, SecretRef> credentials) {
+            this(name, url, role, production, headers, credentials, List.of());
         }
 
         Site toSite() {
-            return site(name, url, role, production, headers);
+            return site(name, url, role, production, headers, credentials, secretHeaders);
         }
 
         // Static, so that the compact constructor can validate before its fields are set.
-        private static Site site(String name, String url, String role, boolean production, Map<String, String> headers) {
+        private static Site site(String name, String url, String role, boolean production, Map<String, String> headers,
+                                 Map<String, SecretRef> credentials, List<String> secretHeaders) {
             Site.Builder b = Site.builder(name).url(url).role(role).production(production);
-            headers.forEach(b::header);
+            headers.forEach((header, value) -> {
+                if (secretHeaders.contains(header) || ALWAYS_SECRET.contains(header.toLowerCase(java.util.Locale.ROOT))) {
+                    b.secretHeader(header, value);
+                } else {
+                    b.header(header, value);
+                }
+            });
+            credentials.forEach((key, secret) -> b.credential(key, secret.value()));
             return b.build();
         }
     }

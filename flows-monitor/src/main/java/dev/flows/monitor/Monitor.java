@@ -21,7 +21,10 @@ import dev.flows.run.Run;
 import dev.flows.run.RunResult;
 import dev.flows.site.Site;
 
+import dev.flows.secret.Secrets;
+
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +82,10 @@ public final class Monitor {
     private final PrintStream err;
     private final String runId;
     private final List<Consumer<RunResult>> iterationListeners;
+    private final List<Path> resultFolders;
+
+    /** The shortest {@code every}: a faster loop only loads the shop and the heartbeat service. */
+    public static final Duration MIN_EVERY = Duration.ofSeconds(1);
 
     private Monitor(Builder b) {
         this.sites = List.copyOf(b.sites);
@@ -97,6 +104,7 @@ public final class Monitor {
         this.out = b.out;
         this.err = b.err;
         this.iterationListeners = List.copyOf(b.iterationListeners);
+        this.resultFolders = List.copyOf(b.resultFolders);
         this.runId = b.runId != null ? b.runId
                 : LocalDateTime.now().format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
@@ -114,24 +122,55 @@ public final class Monitor {
         return (int) Math.max(1, Math.min(n, Integer.MAX_VALUE));
     }
 
-    /** Runs every iteration, prints the table, writes the report; never throws for a site's problem. */
+    /**
+     * Runs every iteration, prints the table, writes the report; never throws for a site's problem.
+     *
+     * <p>Before the first check, the output folder, the alert state's folder and every {@link Builder#resultFolder}
+     * must be writable: a monitor that could not keep its results reports failure to the heartbeat and exits 2
+     * at once. Every verdict goes to {@code <output>/<run-id>/results.jsonl} as soon as it is reached, the alert
+     * state after every iteration; a TERM writes what is known (results, disparity report, alert state) before the
+     * JVM exits. {@code lasting} is a deadline: an iteration still running when it passes is cut, its unfinished
+     * checks reported as not run.
+     */
     public MonitorResult run() {
+        long start = System.nanoTime();
+        Long deadline = lasting == null ? null : start + lasting.toNanos();
+        String unwritable = unwritable();
+        if (unwritable != null) {
+            return refuse(unwritable, start);
+        }
+        dev.flows.engine.spi.Leftovers.Swept swept = dev.flows.engine.spi.Leftovers.sweep();
+        if (swept.processes() + swept.folders() > 0) {
+            err.println("flows: removed " + swept);
+        }
         int iterations = iterations();
         AlertState alerts = AlertState.load(alertFile, alertAfter, w -> err.println("flows: " + w));
-        Map<ResultKey, JourneyResult> latest = new LinkedHashMap<>();
+        ResultsLog log;
+        try {
+            log = ResultsLog.open(output.resolve(runId).resolve(ResultsLog.FILE), secrets());
+        } catch (java.io.IOException | RuntimeException e) {
+            return refuse("cannot write the results log in " + output.resolve(runId).toAbsolutePath() + ": " + firstLine(e), start);
+        }
+        Progress progress = new Progress(alerts, log);
         List<String> alertLines = new ArrayList<>();
-        List<Browser> browsers = new ArrayList<>();
+        List<Browser> browsers = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<BrowserConfig> unlaunched = new ArrayList<>();
+        Thread onTerm = new Thread(() -> progress.stoppedBySignal(browsers, start), "flows-monitor-term");
+        boolean hooked = hook(onTerm);
         boolean launched = false;
         int worst = 0;
-        long start = System.nanoTime();
+        int ran = 0;
         Long journeysStarted = null;
         try (PageChecks checker = pageClient.build()) {
             for (int k = 0; k < iterations; k++) {
                 if (k > 0 && !sleepUntil(start + k * every.toNanos())) {
                     err.println("flows: interrupted after " + k + " of " + iterations + " iterations");
                     worst = Math.max(worst, 2);
-                    iterations = k;
+                    break;
+                }
+                if (deadline != null && System.nanoTime() >= deadline) {
+                    out.println("not run: iterations " + (k + 1) + " to " + iterations + " (the --for deadline of "
+                            + Durations.say(lasting) + " was reached)");
                     break;
                 }
                 long now = System.nanoTime();
@@ -150,53 +189,230 @@ public final class Monitor {
                         + (pageChecks.isEmpty() || !runJourneys ? "" : ", ")
                         + (runJourneys ? journeys.size() + " journeys on " + sites.size() + " sites" : "")
                         + (pageChecks.isEmpty() && !runJourneys ? "nothing due" : ""));
-                worst = Math.max(worst, iteration(id, checker, runJourneys, browsers, unlaunched, alerts, latest, alertLines));
+                ran++;
+                worst = Math.max(worst, iteration(id, checker, runJourneys, browsers, unlaunched, alerts, progress,
+                        alertLines, deadline));
             }
         } finally {
-            browsers.forEach(Browser::close);
+            closeAll(browsers, Duration.ofSeconds(20));
         }
-        RunResult all = new RunResult(runId, output.resolve(runId), Duration.ofNanos(System.nanoTime() - start),
-                new ArrayList<>(latest.values()));
-        DisparityReport report = DisparityReport.of(all);
-        Path json = report.writeJson(all.output().resolve("disparity.json"));
-        // The whole results beside the table's JSON: what `flows merge` reads back from each shard.
-        dev.flows.report.ResultsJson.write(all, all.output().resolve(dev.flows.report.ResultsJson.FILE));
-        out.println();
-        out.print(report.table());
-        all.results().stream().filter(r -> !r.outcome().isSuccess())
-                .forEach(r -> out.println("\n" + r.message()));
-        out.println();
-        out.println(RunSummary.of(all).text());
-        alerts.checks().forEach((key, s) -> {
-            if (s.alarmOpen()) {
-                out.println("Alarm open: " + key + " (" + s.consecutiveFailures() + " failures in a row since " + s.firstFailure() + ")");
+        MonitorResult result;
+        synchronized (progress) {
+            progress.finished = true;
+            RunResult all = new RunResult(runId, output.resolve(runId), Duration.ofNanos(System.nanoTime() - start),
+                    new ArrayList<>(progress.latest.values()));
+            DisparityReport report = DisparityReport.of(all);
+            Path json;
+            try {
+                json = report.writeJson(all.output().resolve("disparity.json"));
+                // The whole results beside the table's JSON: what `flows merge` reads back from each shard.
+                dev.flows.report.ResultsJson.write(all, all.output().resolve(dev.flows.report.ResultsJson.FILE));
+            } catch (RuntimeException e) {
+                err.println("flows: the report could not be written: " + firstLine(e));
+                json = null;
+                worst = 2;
             }
-        });
-        out.println("Report: " + json.toAbsolutePath());
-        out.println("Exit code " + worst + " (" + (worst == 0 ? "passed" : worst == 1 ? "failed" : "broken") + ") after "
-                + iterations + (iterations == 1 ? " iteration" : " iterations"));
-        return new MonitorResult(iterations, worst, all, json, alertLines);
+            if (log.failure() != null) {
+                err.println("flows: the results log could not be written: " + log.failure());
+                worst = 2;
+            }
+            log.close();
+            out.println();
+            out.print(report.table());
+            all.results().stream().filter(r -> !r.outcome().isSuccess())
+                    .forEach(r -> out.println("\n" + r.message()));
+            out.println();
+            out.println(RunSummary.of(all).text());
+            alerts.checks().forEach((key, st) -> {
+                if (st.alarmOpen()) {
+                    out.println("Alarm open: " + key + " (" + st.consecutiveFailures() + " failures in a row since " + st.firstFailure() + ")");
+                }
+            });
+            if (json != null) {
+                out.println("Report: " + json.toAbsolutePath());
+            }
+            out.println("Exit code " + worst + " (" + (worst == 0 ? "passed" : worst == 1 ? "failed" : "broken") + ") after "
+                    + ran + (ran == 1 ? " iteration" : " iterations"));
+            result = new MonitorResult(ran, worst, all, json, alertLines);
+        }
+        if (hooked) {
+            unhook(onTerm);
+        }
+        return result;
+    }
+
+    /** The first folder or file the monitor could not write, as a one-line reason; null when all are writable. */
+    private String unwritable() {
+        List<Path> folders = new ArrayList<>();
+        folders.add(output);
+        Path alertFolder = alertFile.toAbsolutePath().getParent();
+        if (alertFolder != null) {
+            folders.add(alertFolder);
+        }
+        folders.addAll(resultFolders);
+        for (Path folder : folders) {
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                return "cannot write to " + folder.toAbsolutePath() + " (a file, not a folder): no check was run";
+            }
+            try {
+                Files.createDirectories(folder);
+                Path probe = Files.createTempFile(folder, ".flows-write-check-", ".tmp");
+                Files.delete(probe);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "cannot write to " + folder.toAbsolutePath() + " (" + firstLine(e) + "): no check was run";
+            }
+        }
+        if (Files.exists(alertFile) && (!Files.isRegularFile(alertFile) || !Files.isWritable(alertFile))) {
+            return "cannot write the alert state " + alertFile.toAbsolutePath() + ": no check was run";
+        }
+        return null;
+    }
+
+    // Exit 2 before any check, with one line and a failure ping: a monitor that cannot keep results is an outage.
+    private MonitorResult refuse(String reason, long start) {
+        err.println("flows: " + reason);
+        if (heartbeat != null) {
+            try (HeartbeatRun beat = heartbeat.start(runId)) {
+                beat.finish(RunSummary.broken(reason, Duration.ofNanos(System.nanoTime() - start)));
+            }
+        }
+        return new MonitorResult(0, 2, new RunResult(runId, output.resolve(runId), Duration.ZERO, List.of()), null, List.of());
+    }
+
+    private Secrets secrets() {
+        Secrets all = Secrets.none();
+        for (Site site : sites) {
+            all = all.and(site.secrets());
+        }
+        for (PageCheck check : pageChecks) {
+            all = all.and(check.site().secrets());
+        }
+        return all;
+    }
+
+    /**
+     * What the monitor knows so far: the latest verdict of every check, and this iteration's verdicts that the
+     * alert state has not counted yet. Everything a TERM must still write.
+     */
+    private final class Progress {
+        final Map<ResultKey, JourneyResult> latest = new LinkedHashMap<>();
+        final List<JourneyResult> uncounted = new ArrayList<>();
+        final AlertState alerts;
+        final ResultsLog log;
+        String iteration;
+        boolean finished;
+
+        Progress(AlertState alerts, ResultsLog log) {
+            this.alerts = alerts;
+            this.log = log;
+        }
+
+        synchronized void verdict(String iterationId, JourneyResult result) {
+            iteration = iterationId;
+            latest.put(result.key(), result);
+            uncounted.add(result);
+            log.verdict(iterationId, AlertState.key(result), result);
+        }
+
+        synchronized void notRun(String iterationId, String what, String why) {
+            log.notRun(iterationId, what, why);
+            out.println("not run: " + what + " (" + why + ")");
+        }
+
+        synchronized List<JourneyResult> takeUncounted() {
+            List<JourneyResult> taken = List.copyOf(uncounted);
+            uncounted.clear();
+            return taken;
+        }
+
+        /** On TERM: write what is known, fast, then let the JVM go. */
+        synchronized void stoppedBySignal(List<Browser> browsers, long start) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            err.println("flows: stopped by a signal: writing the " + latest.size() + " verdicts reached so far");
+            try {
+                if (!uncounted.isEmpty()) {
+                    alerts.record(new RunResult(iteration, output.resolve(iteration), Duration.ZERO, List.copyOf(uncounted)), Instant.now());
+                    uncounted.clear();
+                }
+                alerts.save();
+            } catch (RuntimeException e) {
+                err.println("flows: the alert state could not be written: " + firstLine(e));
+            }
+            try {
+                RunResult all = new RunResult(runId, output.resolve(runId), Duration.ofNanos(System.nanoTime() - start),
+                        new ArrayList<>(latest.values()));
+                Path json = DisparityReport.of(all).writeJson(all.output().resolve("disparity.json"));
+                err.println("flows: report " + json.toAbsolutePath());
+            } catch (RuntimeException e) {
+                err.println("flows: the report could not be written: " + firstLine(e));
+            }
+            log.close();
+            closeAll(browsers, Duration.ofSeconds(3));
+        }
     }
 
     private int iteration(String id, PageChecks checker, boolean runJourneys, List<Browser> browsers,
-                          List<BrowserConfig> unlaunched, AlertState alerts, Map<ResultKey, JourneyResult> latest,
-                          List<String> alertLines) {
+                          List<BrowserConfig> unlaunched, AlertState alerts, Progress progress,
+                          List<String> alertLines, Long deadline) {
         long start = System.nanoTime();
         HeartbeatRun beat = heartbeat == null ? null : heartbeat.start(id);
         try {
             List<JourneyResult> results = new ArrayList<>();
-            for (PageCheckResult r : checker.run(pageChecks, r -> out.println(r.progressLine()))) {
-                results.add(r.toJourneyResult());
+            List<String> notRun = new ArrayList<>();
+            String why = lasting == null ? "" : "the --for deadline of " + Durations.say(lasting) + " was reached";
+            for (PageCheck check : pageChecks) {
+                if (deadline != null && System.nanoTime() >= deadline) {
+                    String what = "page " + check.type() + " on " + check.site().name();
+                    notRun.add(what);
+                    progress.notRun(id, what, why);
+                    continue;
+                }
+                PageCheckResult r = checker.run(check);
+                out.println(r.progressLine());
+                JourneyResult verdict = r.toJourneyResult();
+                results.add(verdict);
+                progress.verdict(id, verdict);
             }
-            if (runJourneys) {
+            if (runJourneys && (deadline == null || System.nanoTime() < deadline)) {
                 Run.Builder run = Run.builder();
                 runSettings.accept(run);
-                run.sites(sites).journeys(journeys).runId(id).output(output).listener(new ProgressPrinter(out));
+                run.sites(sites).journeys(journeys).runId(id).output(output).listener(new ProgressPrinter(out))
+                        .listener(new dev.flows.run.RunListener() {
+                            @Override
+                            public void journeyFinished(Journey journey, Site site, JourneyResult result) {
+                                progress.verdict(id, result);
+                            }
+                        });
+                if (deadline != null) {
+                    run.timeLimit(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                }
                 browsers.forEach(run::browser);
                 unlaunched.forEach(run::engine);
-                results.addAll(run.build().execute().results());
+                RunResult journeysRun = run.build().execute();
+                results.addAll(journeysRun.results());
+                journeysRun.notRun().forEach(what -> {
+                    notRun.add(what);
+                    progress.notRun(id, what, why);
+                });
+            } else if (runJourneys) {
+                String what = journeys.size() + " journeys";
+                notRun.add(what);
+                progress.notRun(id, what, why);
             }
-            RunResult result = new RunResult(id, output.resolve(id), Duration.ofNanos(System.nanoTime() - start), results);
+            RunResult result = new RunResult(id, output.resolve(id), Duration.ofNanos(System.nanoTime() - start), results, notRun);
+            AlertReport report;
+            boolean saved;
+            synchronized (progress) {
+                if (progress.finished) {
+                    return 2;
+                }
+                progress.takeUncounted();
+                report = alerts.record(result, Instant.now());
+                saved = save(alerts);
+            }
             for (Consumer<RunResult> listener : iterationListeners) {
                 try {
                     listener.accept(result);
@@ -205,8 +421,6 @@ public final class Monitor {
                     err.println("flows: an iteration listener failed; ignored: " + firstLine(String.valueOf(e.getMessage())));
                 }
             }
-            results.forEach(r -> latest.put(r.key(), r));
-            AlertReport report = alerts.record(result, Instant.now());
             report.raised().forEach(line -> {
                 out.println(line);
                 alertLines.add(line);
@@ -219,17 +433,15 @@ public final class Monitor {
                 }
             });
             report.pending().forEach(line -> out.println("not alarming yet: " + line));
-            try {
-                alerts.save();
-            } catch (RuntimeException e) {
-                // The next run then counts from the older state: worse alerting, but no reason to stop monitoring.
-                err.println("flows: " + e.getMessage() + ": " + e.getCause());
-            }
             if (beat != null) {
-                beat.finish(alerts.summary(result, report));
+                // Without the alert state the threshold cannot count: report the failure instead of a quiet pass.
+                beat.finish(saved ? alerts.summary(result, report) : RunSummary.broken("the alert state "
+                        + alertFile.toAbsolutePath() + " cannot be written: the alert threshold cannot count failures",
+                        result.took()));
             }
-            out.println("-- " + id + ": " + RunSummary.of(result).text() + " (" + Durations.say(result.took()) + ")");
-            return result.exitCode();
+            out.println("-- " + id + ": " + RunSummary.of(result).text() + (notRun.isEmpty() ? "" : " " + notRun.size() + " not run.")
+                    + " (" + Durations.say(result.took()) + ")");
+            return saved ? result.exitCode() : 2;
         } catch (RuntimeException e) {
             String reason = "iteration " + id + " broke: " + e;
             err.println("flows: " + reason);
@@ -238,6 +450,55 @@ public final class Monitor {
             }
             return 2;
         }
+    }
+
+    private boolean save(AlertState alerts) {
+        try {
+            alerts.save();
+            return true;
+        } catch (RuntimeException e) {
+            err.println("flows: " + firstLine(e) + (e.getCause() == null ? "" : ": " + firstLine(e.getCause()))
+                    + " (the alert threshold cannot count: exit 2)");
+            return false;
+        }
+    }
+
+    private static boolean hook(Thread onTerm) {
+        try {
+            Runtime.getRuntime().addShutdownHook(onTerm);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static void unhook(Thread onTerm) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onTerm);
+        } catch (IllegalStateException exiting) {
+            // Shutdown has begun; the hook sees the run finished and does nothing.
+        }
+    }
+
+    // Closes the browsers on a helper thread, so a browser that hangs on close cannot hold the monitor past {@code cap}.
+    private static void closeAll(List<Browser> browsers, Duration cap) {
+        Thread closer = new Thread(() -> {
+            for (Browser b : browsers) {
+                try {
+                    b.close();
+                } catch (RuntimeException ignored) {
+                    // Closing is best effort; the next start sweeps what is left (Leftovers).
+                }
+            }
+        }, "flows-monitor-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(cap.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        browsers.clear();
     }
 
     private void launch(List<Browser> browsers, List<BrowserConfig> unlaunched) {
@@ -286,6 +547,7 @@ public final class Monitor {
         private PrintStream err = System.err;
         private String runId;
         private final List<Consumer<RunResult>> iterationListeners = new ArrayList<>();
+        private final List<Path> resultFolders = new ArrayList<>();
 
         private Builder() {
         }
@@ -296,6 +558,12 @@ public final class Monitor {
          */
         public Builder onIteration(Consumer<RunResult> listener) {
             iterationListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** A folder the monitor's results go to besides the output (Allure results): checked writable before the first check. */
+        public Builder resultFolder(Path folder) {
+            resultFolders.add(Objects.requireNonNull(folder, "result folder"));
             return this;
         }
 
@@ -336,6 +604,10 @@ public final class Monitor {
         /** Repeat every {@code every} (default: run once); needs {@link #lasting}. */
         public Builder every(Duration every) {
             this.every = positive(every, "every");
+            if (every.compareTo(MIN_EVERY) < 0) {
+                throw new IllegalArgumentException("every must be at least " + Durations.say(MIN_EVERY) + ": "
+                        + Durations.say(every));
+            }
             return this;
         }
 

@@ -170,12 +170,12 @@ class FlowsConfigTest {
     @Test
     void refusesAnUnknownKey() throws IOException {
         assertEquals("flows.yaml:4:5: sites[0].prodution: unknown key (expected one of credentials, headers, name, "
-                + "production, role, url)", error(MINIMAL + "    prodution: true\n"));
+                + "production, role, secretHeaders, url)", error(MINIMAL + "    prodution: true\n"));
     }
 
     @Test
     void refusesAnUnknownTopLevelKey() throws IOException {
-        assertEquals("flows.yaml:4:1: retry: unknown key (expected one of alert, allowOrders, browser, checks, engine, "
+        assertEquals("flows.yaml:4:1: retry: unknown key (expected one of alert, allowOrders, blockHosts, browser, checks, engine, "
                 + "gate, heartbeat, journeys, metrics, output, parallelSites, profile, retries, sites, stepBudget, timeouts, traffic)", error(MINIMAL + "retry: 2\n"));
     }
 
@@ -304,7 +304,7 @@ class FlowsConfigTest {
             "retries|lots|flows.yaml with override -Dflows.retries: retries: 'lots' is not a whole number",
             "engine|firefox|flows.yaml with override -Dflows.engine: unknown engine 'firefox': use playwright or selenium",
             "retires|2|override -Dflows.retires names no config key (keys are sites, engine, browser, timeouts, retries, "
-                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output, profile, journeys, gate, metrics)"})
+                    + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output, profile, journeys, gate, metrics, blockHosts)"})
     void aBadOverrideIsNamed(String key, String value, String expected) throws IOException {
         assertEquals(expected, error(MINIMAL, Map.of(), Map.of(key, value)));
     }

@@ -171,4 +171,66 @@ class MonitorTest {
                 assertThrows(IllegalArgumentException.class, () -> monitor().sites(List.of(live))
                         .journeys(List.of(dev.flows.journey.Journey.builder("j").step("s", c -> { }).build())).build()).getMessage());
     }
+
+    @Test
+    void anUnwritableOutputFolderStopsTheMonitorBeforeTheFirstCheckAndTheHeartbeatHearsIt() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("out"), "a file where the output folder should be");
+        store.clearRequestLog();
+        try (Heartbeat heartbeat = heartbeat()) {
+            MonitorResult result = monitor().heartbeat(heartbeat).runId("unwritable").build().run();
+            assertEquals(2, result.exitCode());
+            assertEquals(0, result.iterations());
+        }
+        String line = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, line.lines().count(), line);
+        assertEquals("flows: cannot write to " + notAFolder.toAbsolutePath() + " (a file, not a folder): no check was run",
+                line.strip());
+        assertEquals(List.of(), store.requestLog(), "no check ran");
+        assertEquals("BROKEN", finishes().get(0).path("status").asText(), pings.toString());
+    }
+
+    @Test
+    void aMonitorThatCannotRememberItsAlertStateReportsFailureAndExits2() throws Exception {
+        Files.createDirectories(dir.resolve("alert-state.json"));
+        try (Heartbeat heartbeat = heartbeat()) {
+            MonitorResult result = monitor().heartbeat(heartbeat).runId("no-memory").build().run();
+            assertEquals(2, result.exitCode());
+        }
+        assertEquals("flows: cannot write the alert state " + dir.resolve("alert-state.json").toAbsolutePath()
+                + ": no check was run", err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("BROKEN", finishes().get(0).path("status").asText(), pings.toString());
+    }
+
+    @Test
+    void everyVerdictIsInTheResultsLogAsSoonAsItIsReached() throws Exception {
+        MonitorResult result = monitor().runId("logged").build().run();
+        assertEquals(0, result.exitCode(), printed());
+        List<JsonNode> lines = Files.readAllLines(dir.resolve("out/logged/results.jsonl")).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertEquals(List.of("page:landing@live PASSED", "page:cart@live PASSED"),
+                lines.stream().map(l -> l.path("key").asText() + " " + l.path("outcome").asText()).toList());
+    }
+
+    @Test
+    void forIsADeadlineTheCheckAfterItIsReportedAsNotRun() {
+        store.faults().latency("/", Duration.ofMillis(2500));
+        long start = System.nanoTime();
+        MonitorResult result = monitor().every(Duration.ofSeconds(1)).lasting(Duration.ofSeconds(2)).runId("deadline").build().run();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(printed().contains("not run: page cart on live (the --for deadline of 2 s was reached)"), printed());
+        assertTrue(printed().contains("not run: iterations 2 to 2 (the --for deadline of 2 s was reached)"), printed());
+        assertEquals(1, result.iterations());
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "bounded: " + took);
+    }
+
+    @Test
+    void everyHasAFloor() {
+        assertEquals("every must be at least 1 s: 1 ms", assertThrows(IllegalArgumentException.class,
+                () -> monitor().every(Duration.ofMillis(1))).getMessage());
+    }
 }

@@ -70,6 +70,14 @@ public interface EngineSession extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Every request a {@link dev.flows.browser.RequestRule} of the session's {@link SessionSettings#network()} caught
+     * since the session opened, oldest first. An engine that applies no rules has none.
+     */
+    default List<dev.flows.browser.InterceptedRequest> interceptedRequests() {
+        return List.of();
+    }
+
     /** Whether the engine records a trace of its own ({@link #startTrace()}); otherwise the port records one. */
     boolean tracesNatively();
 

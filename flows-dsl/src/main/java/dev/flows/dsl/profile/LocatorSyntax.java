@@ -18,6 +18,12 @@ final class LocatorSyntax {
     /** Parses with {@code testId:} meaning the attribute {@code testIdAttribute} ({@code data-test}, {@code data-qa}...). */
     static Locator parse(String text, String testIdAttribute) {
         Locator locator = null;
+        String[] parts = text.split(">>", -1);
+        for (String part : parts) {
+            if (part.isBlank()) {
+                throw new IllegalArgumentException("locator chain has an empty part (write a >> b): \"" + text + "\"");
+            }
+        }
         for (String part : text.split(" >> ")) {
             Locator segment = segment(part.strip(), text, testIdAttribute);
             locator = locator == null ? segment : locator.find(segment);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flows.browser.Locator;
+import dev.flows.browser.RequestPattern;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +53,11 @@ import java.util.stream.Collectors;
  * @param reads            hooks read from an attribute instead of their text (hook -> attribute name)
  * @param testIdAttribute  the attribute {@code testId:} locators mean
  * @param absentCountIsZero whether a missing cart-count element means an empty cart
+ * @param orderRequests    the requests that place an order ({@code orders: ["POST /checkout/payment"]}): on a
+ *                         production site that does not allow orders the browser blocks them at the network level
  */
 public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks, Map<Hook, String> reads,
-                                String testIdAttribute, boolean absentCountIsZero) {
+                                String testIdAttribute, boolean absentCountIsZero, List<RequestPattern> orderRequests) {
 
     /** The attribute {@code testId:} means unless a profile says otherwise. */
     public static final String DEFAULT_TEST_ID_ATTRIBUTE = "data-testid";
@@ -64,11 +67,11 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final List<String> TOP_KEYS = List.of("name", "testIdAttribute", "cartCountWhenEmpty", "urls", "hooks");
+    private static final List<String> TOP_KEYS = List.of("name", "testIdAttribute", "cartCountWhenEmpty", "urls", "hooks", "orders");
 
-    /** A profile with the default settings: {@code data-testid}, a cart count that is always shown, hooks read as text. */
+    /** A profile with the default settings: {@code data-testid}, a cart count that is always shown, hooks read as text, no order requests. */
     public StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hook, Locator> hooks) {
-        this(name, urls, hooks, Map.of(), DEFAULT_TEST_ID_ATTRIBUTE, false);
+        this(name, urls, hooks, Map.of(), DEFAULT_TEST_ID_ATTRIBUTE, false, List.of());
     }
 
     public StorefrontProfile {
@@ -97,6 +100,7 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         if (!testIdAttribute.matches("[A-Za-z_][A-Za-z0-9_.:-]*")) {
             throw new IllegalArgumentException("testIdAttribute: must be an attribute name such as data-test: \"" + testIdAttribute + "\"");
         }
+        orderRequests = List.copyOf(orderRequests == null ? List.of() : orderRequests);
     }
 
     /** The attribute {@code hook} is read from, if it is not read as text. */
@@ -229,6 +233,20 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
                 }
             }
         }
+        JsonNode orders = root.get("orders");
+        if (orders != null) {
+            if (!orders.isArray()) {
+                throw new IllegalArgumentException(source + ": orders: must be a list of requests such as 'POST /checkout/payment'");
+            }
+            for (int i = 0; i < orders.size(); i++) {
+                String request = text(orders.get(i), source, "orders[" + i + "]");
+                try {
+                    builder.orderRequest(RequestPattern.parse(request));
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException(source + ": orders[" + i + "]: " + bad.getMessage());
+                }
+            }
+        }
         return builder.build();
     }
 
@@ -279,6 +297,7 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
         private final EnumMap<Hook, String> reads = new EnumMap<>(Hook.class);
         private String testIdAttribute = DEFAULT_TEST_ID_ATTRIBUTE;
         private boolean absentCountIsZero;
+        private final List<RequestPattern> orderRequests = new java.util.ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -291,6 +310,7 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
             reads.putAll(base.reads());
             testIdAttribute = base.testIdAttribute();
             absentCountIsZero = base.absentCountIsZero();
+            orderRequests.addAll(base.orderRequests());
             return this;
         }
 
@@ -337,9 +357,15 @@ public record StorefrontProfile(String name, Map<ShopPage, String> urls, Map<Hoo
             return this;
         }
 
+        /** A request that places an order: {@code RequestPattern.parse("POST /checkout/payment")}. */
+        public Builder orderRequest(RequestPattern request) {
+            orderRequests.add(Objects.requireNonNull(request, "order request"));
+            return this;
+        }
+
         public StorefrontProfile build() {
             try {
-                return new StorefrontProfile(name, urls, hooks, reads, testIdAttribute, absentCountIsZero);
+                return new StorefrontProfile(name, urls, hooks, reads, testIdAttribute, absentCountIsZero, orderRequests);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("storefront profile '" + name + "': " + e.getMessage());
             }

@@ -67,7 +67,8 @@ final class PlaywrightEngine implements Engine {
             throw new BrowserLaunchException("playwright: no Chromium or Chrome found (set browserPath, install chromium, "
                     + "or allow downloads so Playwright can fetch its own)");
         }
-        Map<String, String> env = new HashMap<>();
+        // Marked, so that a later start can remove what a kill -9 of this JVM leaves (Leftovers).
+        Map<String, String> env = new HashMap<>(dev.flows.engine.spi.Leftovers.mark());
         if (system.isPresent() || config.remote() != null) {
             // Without this, Playwright.create() tries to download browsers we are not going to use.
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -167,6 +168,14 @@ final class PlaywrightEngine implements Engine {
             if (!settings.extraHeaders().isEmpty()) {
                 options.setExtraHTTPHeaders(settings.extraHeaders());
             }
+            dev.flows.browser.NetworkPolicy network = settings.network();
+            if (network.basicAuth() != null) {
+                // Answered only for the site's own origin, so a third-party host never sees the password.
+                java.net.URI origin = network.authOrigin();
+                options.setHttpCredentials(new com.microsoft.playwright.options.HttpCredentials(
+                        network.basicAuth().user(), network.basicAuth().password())
+                        .setOrigin(origin.getScheme() + "://" + origin.getHost() + (origin.getPort() == -1 ? "" : ":" + origin.getPort())));
+            }
             BrowserContext context;
             lane.lock().lock();
             try {
@@ -177,7 +186,7 @@ final class PlaywrightEngine implements Engine {
             } finally {
                 lane.lock().unlock();
             }
-            return new PlaywrightSession(this, lane, context, settings.navigation());
+            return new PlaywrightSession(this, lane, context, settings.navigation(), network);
         } catch (RuntimeException e) {
             released(lane);
             throw e;

@@ -13,6 +13,9 @@ import dev.flows.browser.BrowserException;
 import dev.flows.browser.ConsoleError;
 import dev.flows.browser.Durations;
 import dev.flows.browser.FailedRequest;
+import dev.flows.browser.InterceptedRequest;
+import dev.flows.browser.NetworkPolicy;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Locator;
 import dev.flows.browser.Navigation;
 import dev.flows.browser.SiteUnreachableException;
@@ -52,15 +55,36 @@ final class PlaywrightSession implements EngineSession {
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
     private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
+    private final List<InterceptedRequest> intercepted = new CopyOnWriteArrayList<>();
     private boolean tracing;
     private boolean closed;
 
-    PlaywrightSession(PlaywrightEngine engine, Lane lane, BrowserContext context, Duration navigation) {
+    PlaywrightSession(PlaywrightEngine engine, Lane lane, BrowserContext context, Duration navigation, NetworkPolicy network) {
         this.engine = engine;
         this.lane = lane;
         this.navigation = navigation;
         this.lock = lane.lock();
         this.context = context;
+        if (!network.rules().isEmpty()) {
+            // On the context, before the page exists: no request of any frame, popup or worker gets past it.
+            locked(() -> {
+                context.route("**/*", route -> {
+                    com.microsoft.playwright.Request request = route.request();
+                    RequestRule rule = network.ruleFor(request.method(), request.url());
+                    if (rule == null) {
+                        route.resume();
+                        return;
+                    }
+                    intercepted.add(new InterceptedRequest(request.method(), request.url(), rule, rule.block()));
+                    if (rule.block()) {
+                        route.abort("blockedbyclient");
+                    } else {
+                        route.resume();
+                    }
+                });
+                return null;
+            });
+        }
         this.page = locked(context::newPage);
         // Listeners run on whichever thread is inside a Playwright call, always under the lane's lock.
         page.onConsoleMessage(message -> {
@@ -259,6 +283,12 @@ final class PlaywrightSession implements EngineSession {
     }
 
     @Override
+    public List<InterceptedRequest> interceptedRequests() {
+        locked(this::hearEvents);
+        return List.copyOf(intercepted);
+    }
+
+    @Override
     public boolean tracesNatively() {
         return true;
     }
@@ -341,6 +371,10 @@ final class PlaywrightSession implements EngineSession {
             return new NotActionableException(PlaywrightEngine.firstLine(e), e);
         }
         String m = String.valueOf(e.getMessage());
+        if (m.contains("is not a valid selector") || m.contains("Unexpected token") || m.contains("not a valid XPath")) {
+            return new dev.flows.browser.InvalidLocatorException("the browser refused a locator: "
+                    + PlaywrightEngine.firstLine(e) + " [playwright]", e);
+        }
         if (m.contains("Execution context was destroyed") || m.contains("not attached") || m.contains("detached")
                 || m.contains("navigation")) {
             return new NotActionableException(PlaywrightEngine.firstLine(e), e);

@@ -9,6 +9,9 @@ import dev.flows.browser.BrowserLaunchException;
 import dev.flows.browser.ConsoleError;
 import dev.flows.browser.Durations;
 import dev.flows.browser.FailedRequest;
+import dev.flows.browser.InterceptedRequest;
+import dev.flows.browser.NetworkPolicy;
+import dev.flows.browser.RequestRule;
 import dev.flows.browser.Locator;
 import dev.flows.browser.Navigation;
 import dev.flows.browser.SiteUnreachableException;
@@ -25,6 +28,11 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.bidi.module.Network;
+import org.openqa.selenium.bidi.network.AddInterceptParameters;
+import org.openqa.selenium.bidi.network.ContinueRequestParameters;
+import org.openqa.selenium.bidi.network.InterceptPhase;
+import org.openqa.selenium.bidi.network.UrlPattern;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -75,6 +83,13 @@ final class SeleniumSession implements EngineSession {
     private final Map<String, String[]> requests = new HashMap<>();
     private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
     private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
+    private final List<InterceptedRequest> intercepted = new CopyOnWriteArrayList<>();
+    private Network network;
+    private NetworkPolicy policy = NetworkPolicy.NONE;
+    // BiDi events arrive on Selenium's connection thread, which also reads the answers to our commands: answering
+    // an event from that thread would wait for itself. Answers go through this thread instead.
+    private java.util.concurrent.ExecutorService networkAnswers;
+
     private int lastDocumentStatus;
     private volatile long lastDrain = System.nanoTime();
     private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
@@ -103,6 +118,10 @@ final class SeleniumSession implements EngineSession {
         options.addArguments(engine.config().browserArgs());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        if (settings.network().rules().stream().anyMatch(RequestRule::block)) {
+            // WebDriver BiDi: network interception that works with any ChromeDriver version, no CDP bindings needed.
+            options.setCapability("webSocketUrl", true);
+        }
 
         Path profile = null;
         WebDriver driver;
@@ -111,10 +130,12 @@ final class SeleniumSession implements EngineSession {
                 driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), options));
             } else {
                 // Our own profile folder, so that closing the session leaves nothing behind in /tmp.
-                profile = Files.createTempDirectory("flows-selenium-profile-");
+                profile = Files.createTempDirectory(dev.flows.engine.spi.Leftovers.tempPrefix("selenium-profile"));
                 options.addArguments("--user-data-dir=" + profile);
                 ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                         .usingAnyFreePort()
+                        // Marked, so that a later start can remove what a kill -9 of this JVM leaves (Leftovers).
+                        .withEnvironment(dev.flows.engine.spi.Leftovers.mark())
                         .withLogOutput(OutputStream.nullOutputStream());
                 if (engine.driver() != null) {
                     service.usingDriverExecutable(engine.driver().toFile());
@@ -141,6 +162,18 @@ final class SeleniumSession implements EngineSession {
     private void configure(SessionSettings settings) {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         HasCdp cdp = (HasCdp) driver;
+        if (settings.network().basicAuth() != null) {
+            // ChromeDriver answers BiDi commands only between classic ones, and a navigation waits for its auth
+            // challenge: answering it through BiDi would wait for itself. The header is sent up front instead.
+            cdp.executeCdpCommand("Network.enable", Map.of());
+            java.util.Map<String, Object> headers = new java.util.LinkedHashMap<>(settings.extraHeaders());
+            headers.put("Authorization", settings.network().basicAuth().header());
+            cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", headers));
+        }
+        policy = settings.network();
+        if (policy.rules().stream().anyMatch(RequestRule::block)) {
+            intercept(policy);
+        }
         // An exact viewport, as Playwright sets one, rather than a window whose inner size depends on the platform.
         cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", settings.width(), "height", settings.height(), "deviceScaleFactor", 1, "mobile", false));
@@ -148,7 +181,7 @@ final class SeleniumSession implements EngineSession {
         // ChromeDriver turns a dialog into an error on the next command and forgets its text: answer and record
         // dialogs in the page instead (PageScripts.DIALOG_RECORDER), as Playwright's dialog event does.
         cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PageScripts.DIALOG_RECORDER));
-        if (!settings.extraHeaders().isEmpty()) {
+        if (!settings.extraHeaders().isEmpty() && settings.network().basicAuth() == null) {
             cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
         }
         if (!settings.userAgentSuffix().isEmpty()) {
@@ -156,6 +189,77 @@ final class SeleniumSession implements EngineSession {
             cdp.executeCdpCommand("Network.setUserAgentOverride",
                     Map.of("userAgent", agent + " " + settings.userAgentSuffix()));
         }
+    }
+
+    /**
+     * Basic auth and request rules through WebDriver BiDi: the browser pauses each request until we say continue or
+     * fail, so a blocked request never leaves the browser whatever the page does.
+     */
+    private void intercept(NetworkPolicy policy) {
+        network = new Network(driver);
+        networkAnswers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flows-selenium-network");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!policy.rules().isEmpty()) {
+            // Only requests shaped like a rule pause: a paused request must wait for a BiDi answer, which ChromeDriver
+            // sends only after the classic command in flight (a click that places an order waits for its page).
+            List<UrlPattern> shapes = new ArrayList<>();
+            for (RequestRule rule : policy.rules()) {
+                if (!rule.block()) {
+                    // Watched requests are read from the performance log: pausing one would cost a page-load timeout.
+                    continue;
+                }
+                Map<String, String> shape = rule.urlShape();
+                UrlPattern pattern = new UrlPattern();
+                if (shape.containsKey("scheme")) {
+                    pattern.protocol(shape.get("scheme"));
+                }
+                if (shape.get("host") != null) {
+                    pattern.hostname(shape.get("host"));
+                }
+                if (shape.containsKey("port")) {
+                    pattern.port(shape.get("port"));
+                }
+                if (shape.containsKey("path")) {
+                    pattern.pathname(shape.get("path"));
+                }
+                shapes.add(pattern);
+            }
+            network.addIntercept(new AddInterceptParameters(InterceptPhase.BEFORE_REQUEST_SENT).urlPatterns(shapes));
+            network.onBeforeRequestSent(sent -> {
+                if (!sent.isBlocked()) {
+                    return;
+                }
+                networkAnswers.execute(() -> answer(policy, sent));
+            });
+        }
+    }
+
+    private void answer(NetworkPolicy policy, org.openqa.selenium.bidi.network.BeforeRequestSent sent) {
+        try {
+            String id = sent.getRequest().getRequestId();
+            String method = sent.getRequest().getMethod();
+            String url = sent.getRequest().getUrl();
+            RequestRule rule = policy.ruleFor(method, url);
+            if (rule != null) {
+                intercepted.add(new InterceptedRequest(method, url, rule, rule.block()));
+            }
+            if (rule != null && rule.block()) {
+                network.failRequest(id);
+            } else {
+                network.continueRequest(new ContinueRequestParameters(id));
+            }
+        } catch (RuntimeException e) {
+            // The browser went away mid-request: nothing is waiting for the answer any more.
+        }
+    }
+
+    @Override
+    public List<InterceptedRequest> interceptedRequests() {
+        drainLogs();
+        return List.copyOf(intercepted);
     }
 
     String browserVersion() {
@@ -333,6 +437,16 @@ final class SeleniumSession implements EngineSession {
         }
         closed = true;
         try {
+            if (networkAnswers != null) {
+                networkAnswers.shutdownNow();
+            }
+            if (network != null) {
+                network.close();
+            }
+        } catch (RuntimeException ignored) {
+            // The BiDi connection goes with the browser anyway.
+        }
+        try {
             driver.quit();
         } catch (WebDriverException ignored) {
             // A browser that already died cannot be quit; its profile folder still goes.
@@ -356,7 +470,12 @@ final class SeleniumSession implements EngineSession {
             }
             found = new ArrayList<>();
             for (SearchContext context : contexts) {
-                found.addAll(context.findElements(by));
+                try {
+                    found.addAll(context.findElements(by));
+                } catch (org.openqa.selenium.InvalidSelectorException e) {
+                    throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
+                            + firstLine(e) + " [selenium]", e);
+                }
             }
             if (segment.index() != null) {
                 found = segment.index() < found.size() ? List.of(found.get(segment.index())) : List.of();
@@ -376,6 +495,10 @@ final class SeleniumSession implements EngineSession {
             action.accept(found.get(index));
         } catch (StaleElementReferenceException | InvalidElementStateException e) {
             throw new NotActionableException(firstLine(e), e);
+        } catch (TimeoutException e) {
+            // The action started a page that did not load in time (or a request the network rules hold back).
+            throw new BrowserException("acted on " + locator + ", but the page it opened did not load in time: "
+                    + firstLine(e) + " [selenium]", e);
         }
     }
 
@@ -435,9 +558,15 @@ final class SeleniumSession implements EngineSession {
         JsonNode params = message.path("params");
         String id = params.path("requestId").asText();
         switch (method) {
-            case "Network.requestWillBeSent" -> requests.put(id, new String[] {
-                    params.path("request").path("method").asText(), params.path("request").path("url").asText(),
-                    params.path("type").asText()});
+            case "Network.requestWillBeSent" -> {
+                String requestMethod = params.path("request").path("method").asText();
+                String requestUrl = params.path("request").path("url").asText();
+                requests.put(id, new String[] {requestMethod, requestUrl, params.path("type").asText()});
+                RequestRule rule = policy.ruleFor(requestMethod, requestUrl);
+                if (rule != null && !rule.block()) {
+                    intercepted.add(new InterceptedRequest(requestMethod, requestUrl, rule, false));
+                }
+            }
             case "Network.responseReceived" -> {
                 JsonNode response = params.path("response");
                 int status = response.path("status").asInt();
