@@ -21,10 +21,6 @@ class ArchitectureTest {
 
     private static final String[] DRIVERS = {"com.microsoft.playwright..", "org.openqa.selenium.."};
     private static final String[] ENGINES = {"dev.flows.engine.playwright..", "dev.flows.engine.selenium.."};
-    private static final DescribedPredicate<JavaClass> PORT_IMPLEMENTATION = DescribedPredicate.describe(
-            "the port's engine-backed implementation", c -> c.getPackageName().equals("dev.flows.browser")
-                    && List.of("EngineBrowser", "EnginePage", "EngineElement", "EngineElements", "EngineProviders")
-                    .contains(outermost(c)));
 
     @ArchTest
     static final ArchRule core_and_dsl_know_no_engine_and_no_driver = noClasses()
@@ -58,24 +54,12 @@ class ArchitectureTest {
             .because("reports and test frameworks attach to the runner as listeners, from their own modules");
 
     /**
-     * No package cycles, with one known exception: the port's engine-backed implementation ({@code EngineBrowser},
-     * {@code EnginePage}, {@code EngineElement}, {@code EngineElements}, {@code EngineProviders} in
-     * {@code dev.flows.browser}) uses the engine SPI, whose signatures use the port's values ({@code Locator},
-     * {@code ElementState}, ...). Moving those five classes out of the port package (with {@code Browser.launch}
-     * finding them through ServiceLoader) removes it; until then only they may make that step, so any other class
-     * that closes a cycle fails here.
+     * No package cycles. The port ({@code dev.flows.browser}) finds its implementation ({@code dev.flows.engine.port})
+     * through ServiceLoader, and that implementation talks to the engines through their SPI ({@code dev.flows.engine.spi}),
+     * whose signatures use the port's values: browser <- spi <- port -> browser, one way.
      */
     @ArchTest
-    static final ArchRule no_package_cycles = slices().matching("dev.flows.(**)").should().beFreeOfCycles()
-            .ignoreDependency(PORT_IMPLEMENTATION, JavaClass.Predicates.resideInAPackage("dev.flows.engine.spi"));
-
-    private static String outermost(JavaClass c) {
-        JavaClass outer = c;
-        while (outer.getEnclosingClass().isPresent()) {
-            outer = outer.getEnclosingClass().get();
-        }
-        return outer.getSimpleName();
-    }
+    static final ArchRule no_package_cycles = slices().matching("dev.flows.(**)").should().beFreeOfCycles();
 
     /** Classes loaded from one of these Flows modules: its {@code target/classes} in a build, or its jar. */
     private static DescribedPredicate<JavaClass> areIn(String... artifacts) {

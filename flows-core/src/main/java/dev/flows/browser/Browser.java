@@ -18,7 +18,12 @@ public interface Browser extends AutoCloseable {
 
     /** Starts the browser {@code config} describes; fails fast with {@link BrowserLaunchException} when it cannot. */
     static Browser launch(BrowserConfig config) {
-        return EngineBrowser.launch(config);
+        java.util.Objects.requireNonNull(config, "config");
+        for (BrowserLauncher launcher : java.util.ServiceLoader.load(BrowserLauncher.class, Browser.class.getClassLoader())) {
+            return launcher.launch(config);
+        }
+        throw new BrowserLaunchException("flows-core is incomplete: META-INF/services/" + BrowserLauncher.class.getName()
+                + " is missing from the classpath");
     }
 
     /** "playwright" or "selenium". */

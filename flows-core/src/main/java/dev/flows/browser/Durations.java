@@ -46,21 +46,45 @@ public final class Durations {
         String t = text == null ? "" : text.strip();
         Matcher m = SHORT.matcher(t);
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
+            try {
+                long n = Long.parseLong(m.group(1));
+                return fitting(text, switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                });
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw tooLong(text);
+            }
         }
         if (t.toUpperCase(Locale.ROOT).startsWith("PT")) {
+            Duration d;
             try {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException ignored) {
-                // Fall through to the message below.
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException | ArithmeticException e) {
+                d = null;   // the message below
+            }
+            if (d != null) {
+                return fitting(text, d);
             }
         }
         throw new IllegalArgumentException("'" + text + "' is not a duration (write 250ms, 5s, 2m or 1h)");
+    }
+
+    /** The longest duration {@link #parse} accepts: sums on {@code System.nanoTime()} stay far from overflow. */
+    public static final Duration LONGEST = Duration.ofDays(10_000);
+
+    // Durations are added to System.nanoTime() and multiplied by iteration counts: one near the nanosecond range
+    // (292 years) would overflow there, so it is refused here, in one line, not as an ArithmeticException mid-run.
+    private static Duration fitting(String text, Duration d) {
+        if (d.compareTo(LONGEST) > 0) {
+            throw tooLong(text);
+        }
+        return d;
+    }
+
+    private static IllegalArgumentException tooLong(String text) {
+        return new IllegalArgumentException("'" + text + "' is too long a duration (at most " + LONGEST.toDays() + " days)");
     }
 }

@@ -22,7 +22,8 @@ public record ElementState(String tag, boolean visible, boolean enabled, boolean
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
-    static String fold(String text) {
+    /** {@code text} with every run of whitespace (non-breaking spaces too) as one space, trimmed: how texts compare. */
+    public static String fold(String text) {
         return text == null ? "" : text.replaceAll("[\\s\\u00a0]+", " ").trim();
     }
 }

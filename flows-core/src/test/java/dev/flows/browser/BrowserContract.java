@@ -1,5 +1,7 @@
 package dev.flows.browser;
 
+import dev.flows.engine.port.PortProbe;
+
 import dev.flows.demostore.DemoStore;
 import dev.flows.demostore.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -114,9 +116,8 @@ abstract class BrowserContract {
 
     @Test
     void relativePathsKeepTheBaseUrlsPrefix() {
-        EnginePage enginePage = (EnginePage) page;
-        assertEquals(store.baseUrl().resolve("cart"), enginePage.resolve("/cart"));
-        assertEquals(store.baseUrl().resolve("cart"), enginePage.resolve("cart"));
+        assertEquals(store.baseUrl().resolve("cart"), PortProbe.resolve(page, "/cart"));
+        assertEquals(store.baseUrl().resolve("cart"), PortProbe.resolve(page, "cart"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> page.open("ftp://example.test/"));
         assertEquals("cannot open a ftp: URL: ftp://example.test/", bad.getMessage());
     }
@@ -417,10 +418,7 @@ abstract class BrowserContract {
     }
 
     private ConsoleError waitForError() {
-        EnginePage enginePage = (EnginePage) page;
-        return enginePage.await("the console", "report an uncaught error", WAIT, () -> page.consoleErrors().stream()
-                .filter(c -> c.kind() == ConsoleError.Kind.UNCAUGHT).findFirst()
-                .map(Poll::done).orElseGet(() -> Poll.notYet(page.consoleErrors().toString())));
+        return PortProbe.awaitUncaughtError(page, WAIT);
     }
 
     @Test

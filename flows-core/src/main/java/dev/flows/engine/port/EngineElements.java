@@ -1,4 +1,6 @@
-package dev.flows.browser;
+package dev.flows.engine.port;
+
+import dev.flows.browser.*;
 
 import dev.flows.engine.spi.NotActionableException;
 
