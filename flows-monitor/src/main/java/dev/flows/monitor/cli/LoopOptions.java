@@ -23,6 +23,10 @@ final class LoopOptions {
             throw new CommandLine.ParameterException(line,
                     "--every needs --for: the loop always ends by itself (e.g. --every 60s --for 5m)");
         }
+        if (every != null && every.compareTo(dev.flows.monitor.Monitor.MIN_EVERY) < 0) {
+            throw new CommandLine.ParameterException(line, "--every " + Durations.say(every) + " is shorter than "
+                    + Durations.say(dev.flows.monitor.Monitor.MIN_EVERY) + ": a faster loop only loads the shop and the heartbeat service");
+        }
         if (every != null && lasting.compareTo(every) < 0) {
             throw new CommandLine.ParameterException(line,
                     "--for " + Durations.say(lasting) + " is shorter than --every " + Durations.say(every));

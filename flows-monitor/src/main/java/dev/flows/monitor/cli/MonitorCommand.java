@@ -5,6 +5,9 @@ import dev.flows.browser.BrowserConfig;
 import dev.flows.monitor.Monitor;
 import dev.flows.monitor.MonitorResult;
 import dev.flows.monitor.RunAttachments;
+import dev.flows.config.ConfigException;
+import dev.flows.config.FlowsConfig;
+import dev.flows.metrics.FlowsMetrics;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +48,8 @@ final class MonitorCommand {
             if (journeys && !plan.journeys.journeys().isEmpty()) {
                 plan.requireEngines(loader);
             }
-            try (RunAttachments attachments = plan.attachments.build()) {
+            try (RunAttachments attachments = plan.attachments.build();
+                 FlowsMetrics metrics = startMetrics(plan)) {
                 Monitor.Builder monitor = Monitor.builder().sites(plan.sites).pageClient(plan.pageClient);
                 attachments.applyTo(monitor, plan.runSettings.andThen(run -> run.shard(shard)));
                 if (checks) {
@@ -67,6 +71,9 @@ final class MonitorCommand {
                 if (journeysEvery != null) {
                     monitor.journeysEvery(journeysEvery);
                 }
+                if (metrics != null) {
+                    monitor.onIteration(metrics::record);
+                }
                 monitor.out(flows.out()).err(flows.err());
                 MonitorResult result = monitor.build().run();
                 attachments.writeAllureFiles(plan.sites, plan.browsers(), flows.environment(),
@@ -74,5 +81,31 @@ final class MonitorCommand {
                 return result.exitCode();
             }
         }
+    }
+
+    // The config's metrics: served while the monitor runs (a loop with --every/--for is what a Prometheus scrapes),
+    // and written to the textfile after every iteration. A port that cannot be bound is the monitor's own problem.
+    private FlowsMetrics startMetrics(Plan plan) {
+        FlowsConfig.MetricsSpec spec = plan.metrics;
+        if (spec == null) {
+            return null;
+        }
+        FlowsMetrics.Builder builder = FlowsMetrics.builder();
+        if (spec.port() != null) {
+            builder.port(spec.port());
+        }
+        if (spec.textfile() != null) {
+            builder.textfile(spec.textfile());
+        }
+        FlowsMetrics metrics;
+        try {
+            metrics = builder.build();
+        } catch (RuntimeException e) {
+            throw new ConfigException(plan.config + ": metrics: " + Flows.oneLine(e));
+        }
+        if (spec.port() != null) {
+            flows.err().println("flows: metrics on http://127.0.0.1:" + metrics.port() + "/metrics");
+        }
+        return metrics;
     }
 }

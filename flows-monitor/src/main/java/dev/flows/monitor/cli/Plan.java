@@ -48,12 +48,15 @@ final class Plan {
     final Consumer<Run.Builder> runSettings;
     final PageChecks.Builder pageClient;
     final RunAttachments.Builder attachments;
+    /** Where the Prometheus metrics go, or null for nowhere. */
+    final FlowsConfig.MetricsSpec metrics;
     private final RunAttachments described;
 
     private Plan(Path config, String profile, JourneySuites journeys, List<Site> sites, List<PageCheck> pageChecks,
                  Duration checksEvery, List<BrowserConfig> engines, Consumer<Run.Builder> runSettings,
-                 PageChecks.Builder pageClient, RunAttachments.Builder attachments) {
+                 PageChecks.Builder pageClient, RunAttachments.Builder attachments, FlowsConfig.MetricsSpec metrics) {
         this.config = config;
+        this.metrics = metrics != null && metrics.enabled() ? metrics : null;
         this.profile = profile;
         this.journeys = journeys;
         this.sites = List.copyOf(sites);
@@ -86,7 +89,7 @@ final class Plan {
             plan = new Plan(null, profile.name() + " (built in)",
                     JourneySuites.load(List.of(), Storefront.of(profile), "the demo store", loader),
                     demo.sites(), demo.pageChecks(), Duration.ofSeconds(60), engines,
-                    run -> run.parallelSites(2), PageChecks.builder(), overridden(attachments, options));
+                    run -> run.parallelSites(2), PageChecks.builder(), overridden(attachments, options), null);
         } else {
             FlowsConfig config = readConfig(options.config, demo, variables);
             StorefrontProfile profile;
@@ -126,7 +129,7 @@ final class Plan {
                     JourneySuites.load(config.journeys(), Storefront.of(profile), options.config.toString(), loader),
                     sites, checks, config.checks().every(), engines, config::applySettingsTo,
                     PageChecks.builder().timeout(config.timeouts().navigation()).traffic(config.traffic().toMark()),
-                    overridden(attachments, options));
+                    overridden(attachments, options), config.metrics());
         }
         return plan;
     }

@@ -57,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         loop.check(spec.commandLine());
+        EngineOption.refuseEmptyNames(spec.commandLine());
         if (noJourneys && noChecks) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--no-journeys and --no-checks together leave nothing to do");
         }

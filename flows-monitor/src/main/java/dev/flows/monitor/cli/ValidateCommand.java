@@ -1,7 +1,9 @@
 package dev.flows.monitor.cli;
 
 import dev.flows.browser.BrowserConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -22,6 +24,9 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Flows flows;
 
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Mixin
     ConfigOptions config;
 
@@ -31,6 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineOption.refuseEmptyNames(spec.commandLine());
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         // The demo store starts (in milliseconds) so that its addresses resolve as they would in a run.
         try (DemoStores stores = config.config == null || config.demoStore ? DemoStores.start() : null) {

@@ -128,6 +128,18 @@ class FlowsCommandTest {
         err.reset();
         assertEquals(2, flows("check", "--alert-after", "0"));
         assertEquals(List.of("flows: alert threshold must be between 1 and 100: 0"), errors());
+        err.reset();
+        assertEquals(2, flows("run", "--engines", ","));
+        assertEquals("flows: --engines: an empty engine name in ',' (write playwright, selenium or playwright,selenium)", errors().get(0));
+        err.reset();
+        assertEquals(2, flows("run", "--every", "1s", "--for", "99999999999999999999h"));
+        assertEquals("flows: --for: '99999999999999999999h' is too long a duration (at most 10000 days)", errors().get(0));
+        err.reset();
+        assertEquals(2, flows("run", "--every", "1s", "--for", "9999999999999h"));
+        assertEquals("flows: --for: '9999999999999h' is too long a duration (at most 10000 days)", errors().get(0));
+        err.reset();
+        assertEquals(2, flows("check", "--every", "1ms", "--for", "1s"));
+        assertEquals("flows: --every 1 ms is shorter than 1 s: a faster loop only loads the shop and the heartbeat service", errors().get(0));
     }
 
     @Test
@@ -297,6 +309,37 @@ class FlowsCommandTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void metricsFromTheConfigAreServedWhileTheLoopRunsAndWrittenToTheTextfile() throws Exception {
+        Path textfile = dir.resolve("textfile").resolve("flows.prom");
+        Path file = config(DEMO_CONFIG + "metrics:\n  port: 0\n  textfile: \"" + textfile + "\"\n");
+        java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                flows("check", "--config", file.toString(), "--demo-store", "--every", "1s", "--for", "30s"));
+        java.util.regex.Pattern served = java.util.regex.Pattern.compile("flows: metrics on (http://127\\.0\\.0\\.1:\\d+/metrics)");
+        String url = null;
+        String scraped = "";
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        // While the loop runs: the server answers, and holds the first iteration's page checks once it has finished.
+        while (!exit.isDone() && !scraped.contains("flows_page_checks_total{")) {
+            if (url == null) {
+                java.util.regex.Matcher m = served.matcher(err.toString(StandardCharsets.UTF_8));
+                url = m.find() ? m.group(1) : null;
+            } else {
+                scraped = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(url != null, "no metrics line: " + errors());
+        assertTrue(scraped.contains("flows_page_checks_total{outcome=\"passed\",page=\"landing\",role=\"primary\",site=\"live\"}")
+                || scraped.contains("flows_page_checks_total{outcome=\"degraded\",page=\"landing\",role=\"primary\",site=\"live\"}"),
+                scraped);
+        assertEquals(0, exit.get(), printed() + errors());
+        String written = Files.readString(textfile);
+        assertTrue(written.contains("flows_page_checks_total{outcome="), written);
+        assertTrue(written.contains("flows_last_run_timestamp_seconds{role=\"fallback\",site=\"fallback\"}"), written);
     }
 
     /** A suite of the user's own, named in a config: two journeys against the configured profile. */
