@@ -66,7 +66,10 @@ record Layout(String instanceName, Catalogue catalogue, int cartCount, String cu
                       <a class="cart-link" data-testid="cart-link" href="/cart" aria-label="Cart">%5$s<span>Cart</span><span class="cart-count" data-testid="cart-count">%6$d</span></a>
                     </div>
                   </div>
-                  <nav class="nav" data-testid="nav" aria-label="Categories">
+                  <div class="container nav-toggle__row">
+                    <button type="button" class="nav-toggle" data-testid="menu-button" aria-controls="nav" aria-expanded="false">Categories</button>
+                  </div>
+                  <nav class="nav" id="nav" data-testid="nav" aria-label="Categories">
                     <ul class="container nav__list">%7$s</ul>
                   </nav>
                 </header>

@@ -307,6 +307,9 @@ final class AttemptRunner {
             if (settings.pageTimeouts() != null) {
                 options.timeouts(settings.pageTimeouts());
             }
+            if (settings.viewport() != null) {
+                options.viewport(settings.viewport().width(), settings.viewport().height());
+            }
             return options.build();
         }
 

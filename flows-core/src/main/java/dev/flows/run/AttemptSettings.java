@@ -26,11 +26,16 @@ import java.util.Set;
  * @param health         what HTTP error pages, failed same-origin requests and dialogs do
  * @param orderRequests  order requests besides the journeys' own: blocked on production sites without allowed orders
  * @param blockedHosts   hosts no page may load from
+ * @param viewport       the pages' size, or null for the browser port's default (a desktop window)
  */
 record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
                        TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace,
                        Timeouts pageTimeouts, HealthPolicies health, List<RequestPattern> orderRequests,
-                       List<RequestRule> blockedHosts) {
+                       List<RequestRule> blockedHosts, Viewport viewport) {
+
+    /** A page size in CSS pixels: {@code new Viewport(390, 844)} is a phone held upright. */
+    record Viewport(int width, int height) {
+    }
 
     /** The page-health policies of a run; each fails the step by default. */
     record HealthPolicies(HealthPolicy httpErrors, HealthPolicy failedRequests, HealthPolicy dialogs) {
@@ -47,7 +52,7 @@ record AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration s
     AttemptSettings(Duration stepTimeout, Duration journeyTimeout, Duration stepBudget, int retries, Path outputFolder,
                     TrafficMark traffic, Set<String> allowOrders, PageErrors pageErrors, TracePolicy trace, Timeouts pageTimeouts) {
         this(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder, traffic, allowOrders, pageErrors, trace,
-                pageTimeouts, HealthPolicies.DEFAULT, List.of(), List.of());
+                pageTimeouts, HealthPolicies.DEFAULT, List.of(), List.of(), null);
     }
 
     AttemptSettings {

@@ -73,6 +73,7 @@ public final class Run {
     private final AttemptSettings.HealthPolicies health;
     private final List<RunListener> listeners;
     private final TracePolicy trace;
+    private final AttemptSettings.Viewport viewport;
     private final Timeouts pageTimeouts;
     private final Shard shard;
     private final List<RequestPattern> orderRequests;
@@ -98,6 +99,7 @@ public final class Run {
         this.health = new AttemptSettings.HealthPolicies(b.httpErrors, b.failedRequests, b.dialogs);
         this.listeners = List.copyOf(b.listeners);
         this.trace = b.trace != null ? b.trace : TracePolicy.defaultFor(b.retries);
+        this.viewport = b.viewport;
         this.pageTimeouts = b.pageTimeouts;
         this.shard = b.shard;
         this.orderRequests = List.copyOf(b.orderRequests);
@@ -140,7 +142,7 @@ public final class Run {
     public RunResult execute() {
         long start = System.nanoTime();
         AttemptSettings settings = new AttemptSettings(stepTimeout, journeyTimeout, stepBudget, retries, outputFolder(),
-                traffic, allowOrders, pageErrors, trace, pageTimeouts, health, orderRequests, blockedHosts);
+                traffic, allowOrders, pageErrors, trace, pageTimeouts, health, orderRequests, blockedHosts, viewport);
         Scheduler.Scheduled done = new Scheduler(runId, journeys, sites, browsers, engines, parallelSites, settings,
                 new Listeners(listeners), shard).run(timeLimit);
         return new RunResult(runId, outputFolder(), Duration.ofNanos(System.nanoTime() - start), done.results(), done.notRun());
@@ -171,6 +173,7 @@ public final class Run {
         private HealthPolicy dialogs = HealthPolicy.failStep();
         private final List<RunListener> listeners = new ArrayList<>();
         private TracePolicy trace;
+        private AttemptSettings.Viewport viewport;
         private Timeouts pageTimeouts;
         private Shard shard = Shard.ALL;
         private final List<RequestPattern> orderRequests = new ArrayList<>();
@@ -344,6 +347,17 @@ public final class Run {
          */
         public Builder trace(TracePolicy policy) {
             this.trace = Objects.requireNonNull(policy, "trace policy");
+            return this;
+        }
+
+        /**
+         * The size of this run's pages in CSS pixels, instead of a desktop window (1366x900): {@code viewport(390, 844)}
+         * runs the journeys as a phone shows the shop, menus and all.
+         */
+        public Builder viewport(int width, int height) {
+            // Checked now, with the page's own rule, rather than at the first page of the run.
+            dev.flows.browser.PageOptions.builder().viewport(width, height).build();
+            this.viewport = new AttemptSettings.Viewport(width, height);
             return this;
         }
 

@@ -17,6 +17,16 @@
     }
   });
 
+  // The phone layout's category menu.
+  document.addEventListener('click', function (event) {
+    var toggle = event.target.closest && event.target.closest('[data-testid="menu-button"]');
+    var nav = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
+    if (nav) {
+      var open = nav.classList.toggle('is-open');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    }
+  });
+
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!form.matches('[data-cart-add]') || !window.fetch) {

@@ -51,7 +51,7 @@ class StorefrontProfileTest {
 
     @Test
     void refuses_bad_profiles_with_one_line_naming_file_and_key() {
-        assertError("shop.yaml: unknown key 'hokks' (expected name, testIdAttribute, cartCountWhenEmpty, urls, hooks)", "name: x\nhokks: {}\n");
+        assertError("shop.yaml: unknown key 'hokks' (expected name, testIdAttribute, cartCountWhenEmpty, urls, hooks, orders)", "name: x\nhokks: {}\n");
         assertError("shop.yaml: name: required, a text such as 'my-shop'", "urls: {cart: /cart}\n");
         assertError("shop.yaml: hooks.addToKart: unknown hook (known: categoryLink, categoryMenu, sort, cardPrice, productCard, "
                 + "inStockCard, productName, productTitle, productPrice, stockStatus, variant, quantity, addToCart, cartCount, cartLine, "
