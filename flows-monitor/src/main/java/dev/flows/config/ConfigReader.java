@@ -90,7 +90,11 @@ final class ConfigReader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + ":" + where(keyLocation(file, e.getPropertyName())) + describe(e));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ":" + where(e.getLocation()) + describe(e));
+            JsonLocation location = e.getLocation();
+            if (location == null && e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                location = keyLocation(file, String.valueOf(m.getPath().get(m.getPath().size() - 1).getFieldName()));
+            }
+            throw new ConfigException(file + ":" + where(location) + section(file, location, e) + describe(e));
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
@@ -195,6 +199,44 @@ final class ConfigReader {
         return null;
     }
 
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']+)'.*");
+
+    /**
+     * For a syntax error, the key it stands under, so that the line reads like every other: a duplicate key names
+     * itself ("retries: "), any other syntax error the top-level key whose section holds the line ("sites: ").
+     */
+    private static String section(Path file, JsonLocation location, JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonParseException syntax = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException p) {
+                syntax = p;
+            }
+        }
+        if (syntax == null) {
+            return "";
+        }
+        Matcher duplicate = DUPLICATE.matcher(firstLine(syntax.getOriginalMessage()));
+        if (duplicate.matches()) {
+            return duplicate.group(1) + ": ";
+        }
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern topLevel = Pattern.compile("^\"?([A-Za-z][\\w-]*)\"?\\s*:");
+            for (int i = Math.min(location.getLineNr(), lines.size()) - 1; i >= 0; i--) {
+                Matcher m = topLevel.matcher(lines.get(i));
+                if (m.find()) {
+                    return m.group(1) + ": ";
+                }
+            }
+        } catch (IOException ignored) {
+            // The message still names the line.
+        }
+        return "";
+    }
+
     private static String where(JsonLocation location) {
         return location == null || location.getLineNr() < 0 ? " " : location.getLineNr() + ":" + location.getColumnNr() + ": ";
     }
@@ -219,7 +261,7 @@ final class ConfigReader {
             return at + "'" + f.getValue() + "' is not " + article(f.getTargetType());
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            return at + firstLine(v.getCause().getMessage());
+            return keyed(path, firstLine(v.getCause().getMessage()));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             String detail = firstLine(m.getOriginalMessage());
@@ -229,7 +271,11 @@ final class ConfigReader {
             return at + detail;
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException cause) {
-            return at + firstLine(cause.getMessage());
+            return keyed(path, firstLine(cause.getMessage()));
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof NullPointerException) {
+            // Jackson's own failure on a shape it cannot convert (a list where a path goes): say what was expected.
+            return at + "expected a single value, not a list or a mapping";
         }
         if (e instanceof JsonMappingException) {
             return at + firstLine(e.getOriginalMessage());
@@ -237,6 +283,31 @@ final class ConfigReader {
         return "not valid " + (e.getProcessor() instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser ? "YAML" : "JSON")
                 + ": " + firstLine(e.getOriginalMessage());
     }
+
+    private static final Pattern REQUIRED = Pattern.compile("'([A-Za-z][\\w.]*)' is required(.*)");
+    private static final Pattern LEADING_KEY = Pattern.compile("([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*|\\[\\d+])*):? (.*)");
+
+    /**
+     * A validation message with its key first, as the reader's own messages are: at {@code sites[0]},
+     * "'url' is required" becomes "sites[0].url: is required"; at {@code timeouts}, "timeouts.navigation must be
+     * positive" becomes "timeouts.navigation: must be positive". A message that starts with no key keeps the path.
+     */
+    static String keyed(String path, String message) {
+        Matcher required = REQUIRED.matcher(message);
+        if (required.matches()) {
+            return (path.isEmpty() ? "" : path + ".") + required.group(1) + ": is required" + required.group(2);
+        }
+        Matcher leading = LEADING_KEY.matcher(message);
+        if (leading.matches() && KEYS.contains(leading.group(1).split("[.\\[]")[0])
+                && (path.isEmpty() || leading.group(1).startsWith(path))) {
+            return leading.group(1) + ": " + leading.group(2);
+        }
+        return path.isEmpty() ? message : path + ": " + message;
+    }
+
+    // The config's own keys, top level: a message that starts with one names where it is.
+    private static final java.util.Set<String> KEYS = java.util.Arrays.stream(FlowsConfig.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
 
     private static String path(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
@@ -273,7 +344,8 @@ final class ConfigReader {
     private static ObjectMapper mapper(Path file) {
         String name = file.getFileName().toString().toLowerCase();
         ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)   // retries: 1.5 is a mistake, not 1
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -72,10 +72,14 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         Set<String> names = new HashSet<>();
         for (SiteSpec site : sites) {
             if (!names.add(site.name())) {
-                throw new IllegalArgumentException("site name '" + site.name() + "' is used twice");
+                throw new IllegalArgumentException("sites: the name '" + site.name() + "' is used twice");
             }
         }
-        engine = engine == null ? "playwright" : BrowserConfig.EngineType.of(engine).id();
+        try {
+            engine = engine == null ? "playwright" : BrowserConfig.EngineType.of(engine).id();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("engine: " + e.getMessage());
+        }
         browser = browser == null ? BrowserSpec.DEFAULT : browser;
         timeouts = timeouts == null ? TimeoutSpec.DEFAULT : timeouts;
         retries = retries == null ? 1 : retries;
@@ -90,15 +94,17 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         allowOrders = allowOrders == null ? List.of() : List.copyOf(allowOrders);
         for (String name : allowOrders) {
             if (!names.contains(name)) {
-                throw new IllegalArgumentException("allowOrders names no site: '" + name + "' (sites are "
+                throw new IllegalArgumentException("allowOrders: names no site '" + name + "' (sites are "
                         + String.join(", ", sites.stream().map(SiteSpec::name).toList()) + ")");
             }
         }
         traffic = traffic == null ? TrafficSpec.DEFAULT : traffic;
         heartbeat = heartbeat == null ? List.of() : List.copyOf(heartbeat);
-        for (HeartbeatSpec target : heartbeat) {
-            if (target.site() != null && !names.contains(target.site())) {
-                throw new IllegalArgumentException("heartbeat for site '" + target.site() + "' names no site");
+        for (int i = 0; i < heartbeat.size(); i++) {
+            String site = heartbeat.get(i).site();
+            if (site != null && !names.contains(site)) {
+                throw new IllegalArgumentException("heartbeat[" + i + "].site: names no site '" + site + "' (sites are "
+                        + String.join(", ", sites.stream().map(SiteSpec::name).toList()) + ")");
             }
         }
         checks = checks == null ? ChecksSpec.NONE : checks;
@@ -113,7 +119,7 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         gate = gate == null ? GateSpec.DEFAULT : gate;
         for (String name : java.util.Arrays.asList(gate.baseline(), gate.candidate())) {
             if (name != null && !names.contains(name)) {
-                throw new IllegalArgumentException("gate names no site: '" + name + "' (sites are "
+                throw new IllegalArgumentException("gate: names no site '" + name + "' (sites are "
                         + String.join(", ", sites.stream().map(SiteSpec::name).toList()) + ")");
             }
         }

@@ -192,7 +192,7 @@ class FlowsConfigTest {
 
     @Test
     void refusesAnOutOfRangeValue() throws IOException {
-        assertEquals("flows.yaml:5:1: retries must be between 0 and 5: 9", error(MINIMAL + "retries: 9\n").replace("flows.yaml:5:1: : ", "flows.yaml:5:1: "));
+        assertEquals("flows.yaml:5:1: retries: must be between 0 and 5: 9", error(MINIMAL + "retries: 9\n").replace("flows.yaml:5:1: : ", "flows.yaml:5:1: "));
     }
 
     @Test
@@ -208,12 +208,12 @@ class FlowsConfigTest {
 
     @Test
     void refusesAnUnknownEngine() throws IOException {
-        assertEquals("flows.yaml:5:1: unknown engine 'firefox': use playwright or selenium", error(MINIMAL + "engine: firefox\n"));
+        assertEquals("flows.yaml:5:1: engine: unknown engine 'firefox': use playwright or selenium", error(MINIMAL + "engine: firefox\n"));
     }
 
     @Test
     void refusesASiteWithoutUrl() throws IOException {
-        assertEquals("flows.yaml:3:1: sites[0]: 'url' is required", error("sites:\n  - name: live\n"));
+        assertEquals("flows.yaml:3:1: sites[0].url: is required", error("sites:\n  - name: live\n"));
     }
 
     @Test
@@ -229,7 +229,7 @@ class FlowsConfigTest {
 
     @Test
     void refusesTwoSitesWithOneName() throws IOException {
-        assertEquals("flows.yaml:6:1: site name 'live' is used twice",
+        assertEquals("flows.yaml:6:1: sites: the name 'live' is used twice",
                 error(MINIMAL + "  - name: live\n    url: https://other.example.com\n"));
     }
 
@@ -241,7 +241,7 @@ class FlowsConfigTest {
     @Test
     void refusesInvalidYaml() throws IOException {
         String message = error("sites: [\n  { name: live, url: https://shop.example.com\n");
-        assertTrue(message.matches("flows\\.yaml:\\d+:\\d+: not valid YAML: while parsing a flow mapping"), message);
+        assertTrue(message.matches("flows\\.yaml:\\d+:\\d+: sites: not valid YAML: while parsing a flow mapping"), message);
     }
 
     @Test
@@ -267,7 +267,7 @@ class FlowsConfigTest {
 
     @Test
     void refusesAllowOrdersForAnUnknownSite() throws IOException {
-        assertEquals("flows.yaml:5:1: allowOrders names no site: 'staging' (sites are live)", error(MINIMAL + "allowOrders: [staging]\n"));
+        assertEquals("flows.yaml:5:1: allowOrders: names no site 'staging' (sites are live)", error(MINIMAL + "allowOrders: [staging]\n"));
     }
 
     @Test
@@ -302,7 +302,7 @@ class FlowsConfigTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "retries|lots|flows.yaml with override -Dflows.retries: retries: 'lots' is not a whole number",
-            "engine|firefox|flows.yaml with override -Dflows.engine: unknown engine 'firefox': use playwright or selenium",
+            "engine|firefox|flows.yaml with override -Dflows.engine: engine: unknown engine 'firefox': use playwright or selenium",
             "retires|2|override -Dflows.retires names no config key (keys are sites, engine, browser, timeouts, retries, "
                     + "stepBudget, parallelSites, allowOrders, traffic, heartbeat, checks, alert, output, profile, journeys, gate, metrics, blockHosts)"})
     void aBadOverrideIsNamed(String key, String value, String expected) throws IOException {
@@ -322,12 +322,12 @@ class FlowsConfigTest {
         assertEquals(dev.flows.gate.GatePolicy.builder().rounds(6).maxP95SlowerPercent(25).noiseFloor(Duration.ofMillis(80)).build(),
                 config.gate().policy());
         assertEquals(9464, config.metrics().port());
-        assertEquals("flows.yaml:5:7: gate names no site: 'canray' (sites are stable, canary, live)",
+        assertEquals("flows.yaml:5:7: gate: names no site 'canray' (sites are stable, canary, live)",
                 error(MINIMAL.replace("sites:", "sites:\n  - { name: stable, url: \"http://127.0.0.1:1/\" }\n  - { name: canary, url: \"http://127.0.0.1:2/\" }") + "gate: { candidate: canray }\n")
                         .replaceAll("flows.yaml:\\d+:\\d+", "flows.yaml:5:7"));
-        assertEquals("flows.yaml:5:7: gate: gate.rounds must be between 1 and 1000: 0",
+        assertEquals("flows.yaml:5:7: gate.rounds: must be between 1 and 1000: 0",
                 error(MINIMAL + "gate: { rounds: 0 }\n").replaceAll("flows.yaml:\\d+:\\d+", "flows.yaml:5:7"));
-        assertEquals("flows.yaml:5:7: metrics: metrics.textfile must end in .prom (the textfile collector reads only those): flows.txt",
+        assertEquals("flows.yaml:5:7: metrics.textfile: must end in .prom (the textfile collector reads only those): flows.txt",
                 error(MINIMAL + "metrics: { textfile: flows.txt }\n").replaceAll("flows.yaml:\\d+:\\d+", "flows.yaml:5:7"));
     }
 }
