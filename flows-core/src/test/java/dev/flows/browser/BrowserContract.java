@@ -279,6 +279,20 @@ abstract class BrowserContract {
     }
 
     @Test
+    void aRuleForAnotherMethodLetsANavigationToTheSameUrlThroughAtOnce() {
+        // An order is POST /checkout/payment; the payment page itself is GET /checkout/payment. A click that opens
+        // the page must not be held back by the rule (once, on Selenium, it waited for the renderer to time out).
+        RequestRule postCart = RequestRule.order(store.baseUrl(), RequestPattern.parse("POST /cart"), true);
+        try (Page guarded = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
+                .network(new NetworkPolicy(null, null, List.of(postCart))).build())) {
+            guarded.open("/product/tamper-58");
+            guarded.find(Locator.testId("cart-link")).click();
+            guarded.find(Locator.testId("cart-empty")).should(Condition.visible());
+            assertEquals(List.of(), guarded.interceptedRequests());
+        }
+    }
+
+    @Test
     void aWatchingRuleRecordsTheRequestAndLetsItThrough() {
         RequestRule cart = RequestRule.order(store.baseUrl(), RequestPattern.parse("GET /cart"), false);
         try (Page watched = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())

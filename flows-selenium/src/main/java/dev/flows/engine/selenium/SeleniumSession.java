@@ -28,11 +28,6 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.bidi.module.Network;
-import org.openqa.selenium.bidi.network.AddInterceptParameters;
-import org.openqa.selenium.bidi.network.ContinueRequestParameters;
-import org.openqa.selenium.bidi.network.InterceptPhase;
-import org.openqa.selenium.bidi.network.UrlPattern;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -84,10 +79,9 @@ final class SeleniumSession implements EngineSession {
     private final List<Navigation> navigations = new CopyOnWriteArrayList<>();
     private final List<dev.flows.browser.Dialog> dialogs = new CopyOnWriteArrayList<>();
     private final List<InterceptedRequest> intercepted = new CopyOnWriteArrayList<>();
-    private Network network;
+    private org.openqa.selenium.devtools.DevTools devTools;
     private NetworkPolicy policy = NetworkPolicy.NONE;
-    // BiDi events arrive on Selenium's connection thread, which also reads the answers to our commands: answering
-    // an event from that thread would wait for itself. Answers go through this thread instead.
+    // Answers to paused requests: not on the DevTools connection's thread (see intercept).
     private java.util.concurrent.ExecutorService networkAnswers;
 
     private int lastDocumentStatus;
@@ -118,10 +112,6 @@ final class SeleniumSession implements EngineSession {
         options.addArguments(engine.config().browserArgs());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
-        if (settings.network().rules().stream().anyMatch(RequestRule::block)) {
-            // WebDriver BiDi: network interception that works with any ChromeDriver version, no CDP bindings needed.
-            options.setCapability("webSocketUrl", true);
-        }
 
         Path profile = null;
         WebDriver driver;
@@ -162,16 +152,8 @@ final class SeleniumSession implements EngineSession {
     private void configure(SessionSettings settings) {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         HasCdp cdp = (HasCdp) driver;
-        if (settings.network().basicAuth() != null) {
-            // ChromeDriver answers BiDi commands only between classic ones, and a navigation waits for its auth
-            // challenge: answering it through BiDi would wait for itself. The header is sent up front instead.
-            cdp.executeCdpCommand("Network.enable", Map.of());
-            java.util.Map<String, Object> headers = new java.util.LinkedHashMap<>(settings.extraHeaders());
-            headers.put("Authorization", settings.network().basicAuth().header());
-            cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", headers));
-        }
         policy = settings.network();
-        if (policy.rules().stream().anyMatch(RequestRule::block)) {
+        if (policy.basicAuth() != null || policy.rules().stream().anyMatch(RequestRule::block)) {
             intercept(policy);
         }
         // An exact viewport, as Playwright sets one, rather than a window whose inner size depends on the platform.
@@ -181,7 +163,7 @@ final class SeleniumSession implements EngineSession {
         // ChromeDriver turns a dialog into an error on the next command and forgets its text: answer and record
         // dialogs in the page instead (PageScripts.DIALOG_RECORDER), as Playwright's dialog event does.
         cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PageScripts.DIALOG_RECORDER));
-        if (!settings.extraHeaders().isEmpty() && settings.network().basicAuth() == null) {
+        if (!settings.extraHeaders().isEmpty()) {
             cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
         }
         if (!settings.userAgentSuffix().isEmpty()) {
@@ -192,64 +174,91 @@ final class SeleniumSession implements EngineSession {
     }
 
     /**
-     * Basic auth and request rules through WebDriver BiDi: the browser pauses each request until we say continue or
-     * fail, so a blocked request never leaves the browser whatever the page does.
+     * Request rules through the Chrome DevTools Protocol's Fetch domain: the browser pauses each request shaped like
+     * a blocking rule until we say continue or fail, so a blocked request never leaves the browser, whatever the page
+     * does. CDP, not WebDriver BiDi: ChromeDriver answers BiDi commands only between classic ones, so a paused
+     * navigation (a click that submits a form and waits for its page) waited for itself until the renderer timed
+     * out. CDP answers go straight to the browser. Generic commands, so no version-specific bindings are needed.
      */
     private void intercept(NetworkPolicy policy) {
-        network = new Network(driver);
+        List<Map<String, Object>> patterns = new ArrayList<>();
+        if (policy.basicAuth() != null) {
+            // Every request pauses, so that the challenge of any of them can be answered: the site's own origin
+            // gets the credentials, any other host's challenge is cancelled (the password never leaves its site).
+            patterns.add(Map.of("urlPattern", "*"));
+        } else {
+            for (RequestRule rule : policy.rules()) {
+                if (rule.block()) {
+                    // Watched requests are read from the performance log: only blocking rules pause anything.
+                    urlPatterns(rule).forEach(p -> patterns.add(Map.of("urlPattern", p)));
+                }
+            }
+        }
         networkAnswers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "flows-selenium-network");
             t.setDaemon(true);
             return t;
         });
-        if (!policy.rules().isEmpty()) {
-            // Only requests shaped like a rule pause: a paused request must wait for a BiDi answer, which ChromeDriver
-            // sends only after the classic command in flight (a click that places an order waits for its page).
-            List<UrlPattern> shapes = new ArrayList<>();
-            for (RequestRule rule : policy.rules()) {
-                if (!rule.block()) {
-                    // Watched requests are read from the performance log: pausing one would cost a page-load timeout.
-                    continue;
-                }
-                Map<String, String> shape = rule.urlShape();
-                UrlPattern pattern = new UrlPattern();
-                if (shape.containsKey("scheme")) {
-                    pattern.protocol(shape.get("scheme"));
-                }
-                if (shape.get("host") != null) {
-                    pattern.hostname(shape.get("host"));
-                }
-                if (shape.containsKey("port")) {
-                    pattern.port(shape.get("port"));
-                }
-                if (shape.containsKey("path")) {
-                    pattern.pathname(shape.get("path"));
-                }
-                shapes.add(pattern);
-            }
-            network.addIntercept(new AddInterceptParameters(InterceptPhase.BEFORE_REQUEST_SENT).urlPatterns(shapes));
-            network.onBeforeRequestSent(sent -> {
-                if (!sent.isBlocked()) {
-                    return;
-                }
-                networkAnswers.execute(() -> answer(policy, sent));
-            });
+        devTools = ((org.openqa.selenium.devtools.HasDevTools) driver).getDevTools();
+        devTools.createSessionIfThereIsNotOne();
+        // Events arrive on the connection's thread, which also reads the answers to our commands: answering from
+        // that thread would wait for itself, so answers go through networkAnswers.
+        devTools.addListener(new org.openqa.selenium.devtools.Event<Map<String, Object>>("Fetch.requestPaused",
+                input -> input.read(Map.class)), paused -> networkAnswers.execute(() -> answer(policy, paused)));
+        if (policy.basicAuth() != null) {
+            devTools.addListener(new org.openqa.selenium.devtools.Event<Map<String, Object>>("Fetch.authRequired",
+                    input -> input.read(Map.class)), challenge -> networkAnswers.execute(() -> authenticate(policy, challenge)));
+        }
+        devTools.send(new org.openqa.selenium.devtools.Command<Void>("Fetch.enable",
+                Map.of("patterns", patterns, "handleAuthRequests", policy.basicAuth() != null)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void authenticate(NetworkPolicy policy, Map<String, Object> challenge) {
+        try {
+            Map<String, Object> request = (Map<String, Object>) challenge.get("request");
+            Map<String, Object> answer = policy.authFor(String.valueOf(request.get("url")))
+                    ? Map.of("response", "ProvideCredentials", "username", policy.basicAuth().user(),
+                            "password", policy.basicAuth().password())
+                    : Map.of("response", "CancelAuth");
+            devTools.send(new org.openqa.selenium.devtools.Command<Void>("Fetch.continueWithAuth",
+                    Map.of("requestId", String.valueOf(challenge.get("requestId")), "authChallengeResponse", answer)));
+        } catch (RuntimeException e) {
+            // The browser went away mid-request: nothing is waiting for the answer any more.
         }
     }
 
-    private void answer(NetworkPolicy policy, org.openqa.selenium.bidi.network.BeforeRequestSent sent) {
+    /** Fetch's glob patterns for a rule; the rule itself decides on each paused request (method included). */
+    private static List<String> urlPatterns(RequestRule rule) {
+        Map<String, String> shape = rule.urlShape();
+        String host = shape.get("host");
+        if (host == null) {
+            return List.of("*");
+        }
+        if (!shape.containsKey("scheme")) {
+            // A blocked host, its subdomains too, on any scheme and port.
+            return List.of("*://" + host + "/*", "*://" + host + ":*", "*://*." + host + "/*", "*://*." + host + ":*");
+        }
+        String origin = shape.get("scheme") + "://" + host + (shape.containsKey("port") ? ":" + shape.get("port") : "");
+        return List.of(shape.containsKey("path") ? origin + shape.get("path") + "*" : origin + "/*");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void answer(NetworkPolicy policy, Map<String, Object> paused) {
         try {
-            String id = sent.getRequest().getRequestId();
-            String method = sent.getRequest().getMethod();
-            String url = sent.getRequest().getUrl();
+            String id = String.valueOf(paused.get("requestId"));
+            Map<String, Object> request = (Map<String, Object>) paused.get("request");
+            String method = String.valueOf(request.get("method"));
+            String url = String.valueOf(request.get("url"));
             RequestRule rule = policy.ruleFor(method, url);
             if (rule != null) {
                 intercepted.add(new InterceptedRequest(method, url, rule, rule.block()));
             }
             if (rule != null && rule.block()) {
-                network.failRequest(id);
+                devTools.send(new org.openqa.selenium.devtools.Command<Void>("Fetch.failRequest",
+                        Map.of("requestId", id, "errorReason", "BlockedByClient")));
             } else {
-                network.continueRequest(new ContinueRequestParameters(id));
+                devTools.send(new org.openqa.selenium.devtools.Command<Void>("Fetch.continueRequest", Map.of("requestId", id)));
             }
         } catch (RuntimeException e) {
             // The browser went away mid-request: nothing is waiting for the answer any more.
@@ -440,11 +449,11 @@ final class SeleniumSession implements EngineSession {
             if (networkAnswers != null) {
                 networkAnswers.shutdownNow();
             }
-            if (network != null) {
-                network.close();
+            if (devTools != null) {
+                devTools.close();
             }
         } catch (RuntimeException ignored) {
-            // The BiDi connection goes with the browser anyway.
+            // The DevTools connection goes with the browser anyway.
         }
         try {
             driver.quit();
