@@ -43,6 +43,23 @@ abstract class BrowserContract {
 
     abstract BrowserConfig.Builder engine();
 
+    /**
+     * Contract tests of the port's own logic (queries, conditions, their messages), which runs the same whichever
+     * way the driver reaches its browser. A remote variant (Grid, Playwright server) skips them, saving a browser
+     * session each; it runs every test that crosses the wire: navigation and statuses, clicks that load pages,
+     * isolation, headers, basic auth, request rules, screenshots, console and failed-request capture, the call log.
+     */
+    static final java.util.Set<String> PORT_LOGIC = java.util.Set.of(
+            "relativePathsKeepTheBaseUrlsPrefix", "readsTextAttributesAndCounts", "findsElementsByTheirText",
+            "showsFormErrorsNextToTheirFields", "aSelectThatOpensASlowPageIsSentOnce", "waitsForAnElementThatAppearsLate",
+            "aFailedWaitSaysWhatWhereAndHowLong", "aFailedConditionSaysWhatItFoundInstead",
+            "aMissingOptionListsTheOptionsThereAre", "anActionOnSeveralElementsIsRefused", "hiddenAndVisibleConditions");
+
+    /** Whether this variant reaches its browser over the network (see {@link #PORT_LOGIC}). */
+    boolean remote() {
+        return false;
+    }
+
     @BeforeAll
     void launch() {
         store = DemoStore.builder().name("live").start();
@@ -60,14 +77,19 @@ abstract class BrowserContract {
     }
 
     @BeforeEach
-    void openPage() {
+    void openPage(org.junit.jupiter.api.TestInfo test) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(remote() && PORT_LOGIC.contains(test.getTestMethod().orElseThrow().getName()),
+                "port logic: covered by the local variant of this engine");
         store.faults().clear();
         page = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl()).build());
     }
 
     @AfterEach
     void closePage() {
-        page.close();
+        if (page != null) {
+            page.close();
+            page = null;
+        }
     }
 
     private String engineName() {

@@ -15,6 +15,11 @@ class PlaywrightServerContractTest extends BrowserContract {
     static final RemoteServer SERVER = RemoteServer.playwrightServer();
 
     @Override
+    boolean remote() {
+        return true;
+    }
+
+    @Override
     BrowserConfig.Builder engine() {
         // The server launches the browser, so the path is the server's: the same machine here.
         return BrowserConfig.playwright().remote(SERVER.endpoint()).browserPath(Path.of("/usr/bin/chromium"));

@@ -12,6 +12,11 @@ class SeleniumGridContractTest extends BrowserContract {
     static final RemoteServer GRID = RemoteServer.seleniumGrid();
 
     @Override
+    boolean remote() {
+        return true;
+    }
+
+    @Override
     BrowserConfig.Builder engine() {
         return BrowserConfig.selenium().remote(GRID.endpoint());
     }
