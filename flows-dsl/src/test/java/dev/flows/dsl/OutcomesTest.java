@@ -217,15 +217,16 @@ class OutcomesTest {
             down.faults().down();
             Site site = Site.builder("down").url(down.baseUrl()).role("fallback").build();
 
-            long start = System.nanoTime();
             JourneyResult result = Run.builder().browser(browser).site(site).output(OUTPUT).journey(addToCart()).build()
                     .execute().results().get(0);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertEquals(Outcome.FAILED, result.outcome());
             assertEquals(1, result.attempts().size(), "an unreachable site is not retried");
-            // Not a figure to tune (the machine may be busy): only well below the 30 s a navigation timeout takes.
-            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
+            // The refused connection is the verdict, not the navigation timeout: the step ended before that timeout
+            // (how fast is the benchmark's detection figure; a wall clock here would measure the machine's load).
+            Duration stepTook = result.failingStep().orElseThrow().took();
+            assertTrue(stepTook.compareTo(browser.config().timeouts().navigation()) < 0,
+                    "the step waited for the navigation timeout: " + stepTook);
             assertTrue(result.summaryLine().startsWith("'add to cart' on down [" + browser.engine() + "]: step 1 'landing' FAILED: site 'down' is unreachable at "
                     + down.baseUrl() + " (not retried) after "), result.summaryLine());
             assertTrue(result.message().contains("Site unreachable: " + down.baseUrl()), result.message());
