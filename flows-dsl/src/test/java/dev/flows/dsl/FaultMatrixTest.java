@@ -2,6 +2,7 @@ package dev.flows.dsl;
 
 import dev.flows.browser.Browser;
 import dev.flows.browser.BrowserConfig;
+import dev.flows.browser.Durations;
 import dev.flows.browser.Messages;
 import dev.flows.demostore.DemoStore;
 import dev.flows.demostore.Faults;
@@ -122,9 +123,15 @@ class FaultMatrixTest {
                 if (r.outcome() != c.outcome() || !where.equals(c.step()) || !r.message().contains(c.named())) {
                     wrong.add(c.fault() + " [" + r.engine() + "]: " + r.outcome() + " at " + where + "\n" + r.message());
                 }
-                if (c.fault().startsWith("HTTP 500") && at != null && where.equals(c.step())
-                        && at.took().compareTo(Duration.ofSeconds(1)) >= 0) {
-                    wrong.add(c.fault() + " [" + r.engine() + "]: took " + at.took() + ", not within 1 s of the navigation");
+                // The status is the verdict, not an element wait that timed out on the error page: the step ends
+                // well before the wait timeout. How soon (1 s on a quiet machine) is printed here and measured by the
+                // benchmark's detection part; a wall-clock bound in a test would measure the machine's load.
+                Duration waitFor = (r.engine().equals("playwright") ? playwright : selenium).config().timeouts().waitFor();
+                if (c.fault().startsWith("HTTP 5") && at != null && where.equals(c.step()) && at.took().compareTo(waitFor) >= 0) {
+                    wrong.add(c.fault() + " [" + r.engine() + "]: took " + at.took() + ", as long as the element wait: the status was not seen");
+                }
+                if (c.fault().startsWith("HTTP 5") && at != null) {
+                    System.out.println("HTTP 500 on a route [" + r.engine() + "]: step failed " + Durations.say(at.took()) + " after it started");
                 }
                 if (c.outcome() == Outcome.DEGRADED) {
                     String cell = DisparityReport.of(result).table();
