@@ -260,7 +260,9 @@ class FlowsCommandTest {
     void aConfigWithAProfileAndNoJavaRunsTheStandardJourneysOnTheEmbeddedStores() throws IOException {
         Files.writeString(dir.resolve("shop-profile.yaml"), CART_ONLY_PROFILE);
         Path file = config(DEMO_CONFIG + "profile: shop-profile.yaml\n");
-        int code = flows("run", "--config", file.toString(), "--demo-store", "--engines", "playwright", "--every", "1s", "--for", "2s");
+        // --for is a deadline: 60 s leaves the first iteration (browser launch and four journeys) time on a busy
+        // machine, and the second (page checks only: journeys are due every checks.every) starts at 30 s.
+        int code = flows("run", "--config", file.toString(), "--demo-store", "--engines", "playwright", "--every", "30s", "--for", "60s");
         String table = printed().substring(printed().lastIndexOf("journey "));
         assertEquals(0, code, printed() + errors());
         assertEquals(2, worked("[fallback] page landing"), printed());
