@@ -200,7 +200,7 @@ public final class Monitor {
         synchronized (progress) {
             progress.finished = true;
             RunResult all = new RunResult(runId, output.resolve(runId), Duration.ofNanos(System.nanoTime() - start),
-                    new ArrayList<>(progress.latest.values()));
+                    inSiteOrder(progress.latest.values()));
             DisparityReport report = DisparityReport.of(all);
             Path json;
             try {
@@ -343,7 +343,7 @@ public final class Monitor {
             }
             try {
                 RunResult all = new RunResult(runId, output.resolve(runId), Duration.ofNanos(System.nanoTime() - start),
-                        new ArrayList<>(latest.values()));
+                        inSiteOrder(latest.values()));
                 Path json = DisparityReport.of(all).writeJson(all.output().resolve("disparity.json"));
                 err.println("flows: report " + json.toAbsolutePath());
             } catch (RuntimeException e) {
@@ -352,6 +352,17 @@ public final class Monitor {
             log.close();
             closeAll(browsers, Duration.ofSeconds(3));
         }
+    }
+
+    // The report's columns follow the sites as configured, not the order their verdicts happened to arrive in.
+    private List<JourneyResult> inSiteOrder(java.util.Collection<JourneyResult> results) {
+        List<String> order = sites.stream().map(Site::name).toList();
+        List<JourneyResult> sorted = new ArrayList<>(results);
+        sorted.sort(java.util.Comparator.comparingInt(r -> {
+            int at = order.indexOf(r.site());
+            return at < 0 ? order.size() : at;
+        }));
+        return sorted;
     }
 
     private int iteration(String id, PageChecks checker, boolean runJourneys, List<Browser> browsers,
