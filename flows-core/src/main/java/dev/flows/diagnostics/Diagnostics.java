@@ -78,8 +78,7 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
      */
     public static Diagnostics capture(Page page, Path folder, boolean traceStarted, Secrets secrets) {
         List<Path> files = new ArrayList<>();
-        // A trace that overruns its deadline may still report a problem from its own thread.
-        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> problems = new ArrayList<>();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -109,12 +108,14 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
                 scrub(file, secrets, problems);
             }
             if (traceStarted) {
-                // Masked before it gets its name: a trace that overruns its deadline finishes in the background,
-                // and must not land unmasked after the verdict was given.
-                Path trace = folder.resolve(TRACE);
+                // A trace that overruns its deadline finishes in the background; saveTrace masks it before it gets
+                // its name, so it cannot land unmasked after the verdict was given.
                 within(() -> {
-                    Path raw = page.stopTrace(folder.resolve(TRACE + ".part"));
-                    return scrub(raw, secrets, problems) ? move(raw, trace) : null;
+                    try {
+                        return saveTrace(page, folder, secrets);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e.getMessage(), e);
+                    }
                 }, capture, TRACE_DEADLINE, TRACE, problems).ifPresent(files::add);
             }
         } finally {
@@ -125,10 +126,9 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
     }
 
     /** Masks {@code secrets} in {@code file}; a file that may hold one and cannot be masked is deleted. */
-    private static boolean scrub(Path file, Secrets secrets, List<String> problems) {
+    private static void scrub(Path file, Secrets secrets, List<String> problems) {
         try {
             secrets.scrubFile(file);
-            return true;
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(file);
@@ -136,15 +136,22 @@ public record Diagnostics(Path folder, List<Path> files, List<String> problems) 
                 // Reported below either way.
             }
             problems.add(file.getFileName() + ": removed, secrets could not be masked: " + firstLine(e));
-            return false;
         }
     }
 
-    private static Path move(Path from, Path to) {
+    /**
+     * Stops {@code page}'s trace into {@code folder/trace.zip}, with {@code secrets} masked before the file gets its
+     * name. A trace that cannot be masked is deleted, and the exception says so.
+     */
+    public static Path saveTrace(Page page, Path folder, Secrets secrets) throws IOException {
+        Path raw = page.stopTrace(folder.resolve(TRACE + ".part"));
         try {
-            return Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            secrets.scrubFile(raw);
+            return Files.move(raw, folder.resolve(TRACE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("removed, secrets could not be masked: " + firstLine(e), e);
+        } finally {
+            Files.deleteIfExists(raw);
         }
     }
 

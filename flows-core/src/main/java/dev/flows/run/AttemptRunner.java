@@ -316,15 +316,8 @@ final class AttemptRunner {
         private void keepOrDiscardTrace(Page page) {
             try {
                 if (settings.trace().keepsPassing()) {
-                    // Masked before it gets its name, as a failed attempt's trace is (Diagnostics.capture).
                     Files.createDirectories(folder);
-                    Path raw = page.stopTrace(folder.resolve(Diagnostics.TRACE + ".part"));
-                    try {
-                        site.secrets().scrubFile(raw);
-                        Files.move(raw, folder.resolve(Diagnostics.TRACE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    } finally {
-                        Files.deleteIfExists(raw);
-                    }
+                    Diagnostics.saveTrace(page, folder, site.secrets());
                 } else {
                     page.discardTrace();
                 }
