@@ -12,7 +12,7 @@ import dev.flows.site.Site;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,8 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
             throw new IllegalArgumentException("at least one site is needed under 'sites'");
         }
         sites = List.copyOf(sites);
-        Set<String> names = new HashSet<>();
+        // In the order written: the messages below list them as the file does.
+        Set<String> names = new LinkedHashSet<>();
         for (SiteSpec site : sites) {
             if (!names.add(site.name())) {
                 throw new IllegalArgumentException("sites: the name '" + site.name() + "' is used twice");
@@ -95,7 +96,7 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         for (String name : allowOrders) {
             if (!names.contains(name)) {
                 throw new IllegalArgumentException("allowOrders: names no site '" + name + "' (sites are "
-                        + String.join(", ", sites.stream().map(SiteSpec::name).toList()) + ")");
+                        + String.join(", ", names) + ")");
             }
         }
         traffic = traffic == null ? TrafficSpec.DEFAULT : traffic;
@@ -104,7 +105,7 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
             String site = heartbeat.get(i).site();
             if (site != null && !names.contains(site)) {
                 throw new IllegalArgumentException("heartbeat[" + i + "].site: names no site '" + site + "' (sites are "
-                        + String.join(", ", sites.stream().map(SiteSpec::name).toList()) + ")");
+                        + String.join(", ", names) + ")");
             }
         }
         checks = checks == null ? ChecksSpec.NONE : checks;
@@ -120,7 +121,7 @@ public record FlowsConfig(List<SiteSpec> sites, String engine, BrowserSpec brows
         for (String name : java.util.Arrays.asList(gate.baseline(), gate.candidate())) {
             if (name != null && !names.contains(name)) {
                 throw new IllegalArgumentException("gate: names no site '" + name + "' (sites are "
-                        + String.join(", ", sites.stream().map(SiteSpec::name).toList()) + ")");
+                        + String.join(", ", names) + ")");
             }
         }
         metrics = metrics == null ? MetricsSpec.NONE : metrics;
