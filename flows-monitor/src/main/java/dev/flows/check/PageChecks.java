@@ -23,6 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +50,7 @@ public final class PageChecks implements AutoCloseable {
 
     private final CloseableHttpClient client;
     private final Map<String, String> trafficHeaders;
+    private ScheduledExecutorService deadlines;
 
     private PageChecks(Builder b) {
         this.trafficHeaders = b.traffic.headers();
@@ -89,8 +96,38 @@ public final class PageChecks implements AutoCloseable {
 
     /** Runs one check. Never throws for the site's problem. */
     public PageCheckResult run(PageCheck check) {
+        return run(check, new HttpGet(check.url()));
+    }
+
+    /**
+     * Runs one check, abandoned when {@code limit} passes before it ends (a deadline of the caller's, such as
+     * {@code --for}): empty then, since a check cut short says nothing about the site.
+     */
+    public Optional<PageCheckResult> runWithin(PageCheck check, Duration limit) {
+        HttpGet get = new HttpGet(check.url());
+        AtomicBoolean cut = new AtomicBoolean();
+        ScheduledFuture<?> cutter = deadlines().schedule(() -> {
+            cut.set(true);
+            get.cancel();
+        }, Math.max(0, limit.toNanos()), TimeUnit.NANOSECONDS);
+        PageCheckResult result = run(check, get);
+        cutter.cancel(false);
+        return cut.get() ? Optional.empty() : Optional.of(result);
+    }
+
+    private synchronized ScheduledExecutorService deadlines() {
+        if (deadlines == null) {
+            deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "flows-page-check-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return deadlines;
+    }
+
+    private PageCheckResult run(PageCheck check, HttpGet get) {
         URI url = check.url();
-        HttpGet get = new HttpGet(url);
         trafficHeaders.forEach(get::setHeader);
         check.site().headers().forEach(get::setHeader);
         String where = check.type() + " on " + check.site().name();
@@ -138,6 +175,11 @@ public final class PageChecks implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (deadlines != null) {
+                deadlines.shutdownNow();
+            }
+        }
         try {
             client.close();
         } catch (IOException e) {

@@ -375,13 +375,16 @@ public final class Monitor {
             List<String> notRun = new ArrayList<>();
             String why = lasting == null ? "" : "the --for deadline of " + Durations.say(lasting) + " was reached";
             for (PageCheck check : pageChecks) {
-                if (deadline != null && System.nanoTime() >= deadline) {
+                // Past the deadline a check does not start; one still waiting for its page then is cut, like the journeys.
+                PageCheckResult r = deadline == null ? checker.run(check)
+                        : System.nanoTime() >= deadline ? null
+                        : checker.runWithin(check, Duration.ofNanos(deadline - System.nanoTime())).orElse(null);
+                if (r == null) {
                     String what = "page " + check.type() + " on " + check.site().name();
                     notRun.add(what);
                     progress.notRun(id, what, why);
                     continue;
                 }
-                PageCheckResult r = checker.run(check);
                 out.println(r.progressLine());
                 JourneyResult verdict = r.toJourneyResult();
                 results.add(verdict);
