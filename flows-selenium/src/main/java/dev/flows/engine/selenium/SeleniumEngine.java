@@ -20,17 +20,24 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Selenium WebDriver behind the browser port: a local ChromeDriver, or a RemoteWebDriver on a Selenium Grid.
- * Each session is its own browser with its own fresh profile, so sessions share nothing.
+ * Selenium WebDriver behind the browser port: local ChromeDrivers, or a RemoteWebDriver on a Selenium Grid.
+ *
+ * <p>Locally, the engine keeps its browsers ({@link Chrome}) between sessions: a session takes an idle one, or starts
+ * one when every browser is in use, and runs in a fresh browser context of its own, so sessions share no cookies,
+ * storage or cache, and a journey does not pay for starting Chrome. Idle browsers are never more than the sessions
+ * that were open at once; a browser that fails to clean up after a session is quit. On a Grid each session is a
+ * browser of its own, as the Grid hands them out.
  */
 final class SeleniumEngine implements Engine {
 
@@ -49,6 +56,8 @@ final class SeleniumEngine implements Engine {
     private final String driverHow;
     private final URL remote;
     private final Set<SeleniumSession> open = ConcurrentHashMap.newKeySet();
+    private final Set<Chrome> browsers = ConcurrentHashMap.newKeySet();
+    private final Deque<Chrome> idle = new ConcurrentLinkedDeque<>();
     private volatile String browserVersion;
     private volatile boolean closed;
 
@@ -61,8 +70,8 @@ final class SeleniumEngine implements Engine {
     }
 
     /**
-     * Resolves the browser and ChromeDriver that {@code config} describes. Browsers start per session, so
-     * resolution problems show here and start-up problems at the first session.
+     * Resolves the browser and ChromeDriver that {@code config} describes. Browsers start when a session needs one,
+     * so resolution problems show here and start-up problems at the first session.
      */
     static SeleniumEngine launch(BrowserConfig config) {
         if (config.remote() != null) {
@@ -200,6 +209,48 @@ final class SeleniumEngine implements Engine {
         open.remove(session);
     }
 
+    /** An idle browser of this engine, most recently used first (its memory is warm), or null if none is idle. */
+    Chrome idleBrowser() {
+        return idle.pollFirst();
+    }
+
+    /** Starts a browser for a session; the session gives it back or discards it when it closes. */
+    Chrome startBrowser(org.openqa.selenium.chrome.ChromeOptions options) {
+        Chrome started = Chrome.start(this, options);
+        browsers.add(started);
+        if (closed) {
+            discard(started);
+            throw new IllegalStateException("selenium engine is closed");
+        }
+        return started;
+    }
+
+    /** Keeps a browser, cleaned up after its session, for the next session. */
+    void giveBack(Chrome chrome) {
+        idle.addFirst(chrome);
+        // A close() that ran meanwhile has not seen this one.
+        if (closed && idle.remove(chrome)) {
+            discard(chrome);
+        }
+    }
+
+    /** Quits a browser that is broken, or no longer needed. */
+    void discard(Chrome chrome) {
+        idle.remove(chrome);
+        // Once only, whether the session or close() gets here first.
+        if (browsers.remove(chrome)) {
+            chrome.quit();
+        }
+    }
+
+    /** Kills a browser that may be stuck in a command ({@link Chrome#kill()}). */
+    void discardStuck(Chrome chrome) {
+        idle.remove(chrome);
+        if (browsers.remove(chrome)) {
+            chrome.kill();
+        }
+    }
+
     BrowserConfig config() {
         return config;
     }
@@ -221,6 +272,9 @@ final class SeleniumEngine implements Engine {
         closed = true;
         for (SeleniumSession session : open) {
             session.close();
+        }
+        for (Chrome chrome : browsers) {
+            discard(chrome);
         }
     }
 }

@@ -31,8 +31,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.logging.LogEntry;
@@ -41,15 +39,11 @@ import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +51,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * One Chrome with a fresh profile, driven by ChromeDriver (or a Grid). Console errors and failed requests come
- * from ChromeDriver's browser and performance logs, which survive page loads, unlike anything kept in the page.
+ * One page in a browser context of its own, driven by ChromeDriver: in a browser the engine keeps between sessions
+ * ({@link Chrome}), or in a browser of its own on a Grid. Console errors and failed requests come from ChromeDriver's
+ * browser and performance logs, which survive page loads, unlike anything kept in the page.
  */
 final class SeleniumSession implements EngineSession {
 
@@ -72,7 +66,9 @@ final class SeleniumSession implements EngineSession {
 
     private final SeleniumEngine engine;
     private final WebDriver driver;
-    private final Path profile;
+    // The local browser and this session's context in it; null on a Grid, where the session owns its browser.
+    private final Chrome chrome;
+    private final String context;
     private final List<ConsoleError> consoleErrors = new CopyOnWriteArrayList<>();
     private final List<FailedRequest> failedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> requests = new HashMap<>();
@@ -88,15 +84,63 @@ final class SeleniumSession implements EngineSession {
     private volatile long lastDrain = System.nanoTime();
     private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
     private String lastDocumentError;
+    // Guards closed and inFlight: once a session is closed its browser may serve the next session, so no command of
+    // this one may reach it after that (a step thread that outlived its step timeout, say).
+    private final Object gate = new Object();
     private boolean closed;
+    private int inFlight;
 
-    private SeleniumSession(SeleniumEngine engine, WebDriver driver, Path profile) {
+    private SeleniumSession(SeleniumEngine engine, WebDriver driver, Chrome chrome, String context) {
         this.engine = engine;
         this.driver = driver;
-        this.profile = profile;
+        this.chrome = chrome;
+        this.context = context;
     }
 
     static SeleniumSession open(SeleniumEngine engine, SessionSettings settings) {
+        SeleniumSession session = engine.remote() != null ? onGrid(engine, settings) : local(engine, settings);
+        try {
+            session.configure(settings);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private static SeleniumSession onGrid(SeleniumEngine engine, SessionSettings settings) {
+        try {
+            WebDriver driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), options(engine, settings)));
+            return new SeleniumSession(engine, driver, null, null);
+        } catch (WebDriverException e) {
+            throw new BrowserLaunchException("selenium: could not start chrome (" + engine.browser() + "): "
+                    + firstLine(e), e);
+        }
+    }
+
+    /** A new context in an idle browser of the engine, or in a browser started for it when none is idle. */
+    private static SeleniumSession local(SeleniumEngine engine, SessionSettings settings) {
+        while (true) {
+            Chrome chrome = engine.idleBrowser();
+            boolean started = chrome == null;
+            if (started) {
+                chrome = engine.startBrowser(options(engine, settings));
+            }
+            try {
+                String context = chrome.openContext();
+                return new SeleniumSession(engine, chrome.driver(), chrome, context);
+            } catch (RuntimeException e) {
+                engine.discard(chrome);
+                if (started) {
+                    throw new BrowserLaunchException("selenium: chrome started but could not open a page ("
+                            + engine.browser() + "): " + firstLine(e), e);
+                }
+                // An idle browser that died meanwhile: try the next one, or a new one.
+            }
+        }
+    }
+
+    private static ChromeOptions options(SeleniumEngine engine, SessionSettings settings) {
         ChromeOptions options = new ChromeOptions();
         if (engine.browserBinary() != null) {
             options.setBinary(engine.browserBinary().toFile());
@@ -112,41 +156,7 @@ final class SeleniumSession implements EngineSession {
         options.addArguments(engine.config().browserArgs());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
-
-        Path profile = null;
-        WebDriver driver;
-        try {
-            if (engine.remote() != null) {
-                driver = new Augmenter().augment(new RemoteWebDriver(engine.remote(), options));
-            } else {
-                // Our own profile folder, so that closing the session leaves nothing behind in /tmp.
-                profile = Files.createTempDirectory(dev.flows.engine.spi.Leftovers.tempPrefix("selenium-profile"));
-                options.addArguments("--user-data-dir=" + profile);
-                ChromeDriverService.Builder service = new ChromeDriverService.Builder()
-                        .usingAnyFreePort()
-                        // Marked, so that a later start can remove what a kill -9 of this JVM leaves (Leftovers).
-                        .withEnvironment(dev.flows.engine.spi.Leftovers.mark())
-                        .withLogOutput(OutputStream.nullOutputStream());
-                if (engine.driver() != null) {
-                    service.usingDriverExecutable(engine.driver().toFile());
-                }
-                driver = new ChromeDriver(service.build(), options);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("selenium: cannot create a profile folder", e);
-        } catch (WebDriverException e) {
-            deleteQuietly(profile);
-            throw new BrowserLaunchException("selenium: could not start chrome (" + engine.browser() + "): "
-                    + firstLine(e), e);
-        }
-        SeleniumSession session = new SeleniumSession(engine, driver, profile);
-        try {
-            session.configure(settings);
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        return session;
+        return options;
     }
 
     private void configure(SessionSettings settings) {
@@ -200,7 +210,8 @@ final class SeleniumSession implements EngineSession {
             return t;
         });
         devTools = ((org.openqa.selenium.devtools.HasDevTools) driver).getDevTools();
-        devTools.createSessionIfThereIsNotOne();
+        // This session's page by name: a kept browser has another window, in the default context, that is not ours.
+        devTools.createSessionIfThereIsNotOne(driver.getWindowHandle());
         // Events arrive on the connection's thread, which also reads the answers to our commands: answering from
         // that thread would wait for itself, so answers go through networkAnswers.
         devTools.addListener(new org.openqa.selenium.devtools.Event<Map<String, Object>>("Fetch.requestPaused",
@@ -267,7 +278,7 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public List<InterceptedRequest> interceptedRequests() {
-        drainLogs();
+        ifOpen(this::drainLogs);
         return List.copyOf(intercepted);
     }
 
@@ -277,6 +288,10 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public Navigation navigate(URI url, Duration timeout) {
+        return command(() -> load(url, timeout));
+    }
+
+    private Navigation load(URI url, Duration timeout) {
         drainLogs();
         takeDialogs();
         lastDocumentStatus = 0;
@@ -307,16 +322,20 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public String url() {
-        return driver.getCurrentUrl();
+        return command(driver::getCurrentUrl);
     }
 
     @Override
     public String title() {
-        return driver.getTitle();
+        return command(driver::getTitle);
     }
 
     @Override
     public ElementMatch match(Locator locator, int index) {
+        return command(() -> matchNow(locator, index));
+    }
+
+    private ElementMatch matchNow(Locator locator, int index) {
         // While a step waits for an element, keep hearing of navigations (a click into an error page) now and then.
         if (System.nanoTime() - lastDrain > DRAIN_EVERY.toNanos()) {
             drainLogs();
@@ -332,12 +351,14 @@ final class SeleniumSession implements EngineSession {
     @Override
     @SuppressWarnings("unchecked")
     public List<String> texts(Locator locator) {
-        try {
-            return ((List<Object>) script(PageScripts.TEXTS, resolve(locator))).stream()
-                    .map(String::valueOf).collect(Collectors.toList());
-        } catch (StaleElementReferenceException e) {
-            throw new NotActionableException("the page changed while it was read", e);
-        }
+        return command(() -> {
+            try {
+                return ((List<Object>) script(PageScripts.TEXTS, resolve(locator))).stream()
+                        .map(String::valueOf).collect(Collectors.toList());
+            } catch (StaleElementReferenceException e) {
+                throw new NotActionableException("the page changed while it was read", e);
+            }
+        });
     }
 
     @Override
@@ -367,23 +388,23 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public byte[] screenshot() {
-        return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        return command(() -> ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     @Override
     public String pageSource() {
-        return driver.getPageSource();
+        return command(driver::getPageSource);
     }
 
     @Override
     public List<ConsoleError> consoleErrors() {
-        drainLogs();
+        ifOpen(this::drainLogs);
         return List.copyOf(consoleErrors);
     }
 
     @Override
     public List<FailedRequest> failedRequests() {
-        drainLogs();
+        ifOpen(this::drainLogs);
         return List.copyOf(failedRequests);
     }
 
@@ -399,14 +420,11 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public List<dev.flows.browser.Dialog> dialogs() {
-        takeDialogs();
+        ifOpen(this::takeDialogs);
         return List.copyOf(dialogs);
     }
 
     private synchronized void takeDialogs() {
-        if (closed) {
-            return;
-        }
         try {
             Object taken = ((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();");
             if (taken instanceof String text && !text.isBlank()) {
@@ -439,16 +457,48 @@ final class SeleniumSession implements EngineSession {
         throw new UnsupportedOperationException("selenium has no native trace; the browser port records one");
     }
 
+    /**
+     * Closes the page. A kept browser goes back to the engine once its context is thrown away, unless a command of
+     * this session is still running (a step that hung and was given up on): that browser is busy, perhaps stuck, and
+     * is quit instead, as is one that fails to clean up.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (networkAnswers != null) {
-                networkAnswers.shutdownNow();
+    public void close() {
+        boolean busy;
+        synchronized (gate) {
+            if (closed) {
+                return;
             }
+            closed = true;
+            busy = inFlight > 0;
+        }
+        if (networkAnswers != null) {
+            networkAnswers.shutdownNow();
+        }
+        try {
+            if (chrome == null) {
+                closeGridBrowser();
+            } else if (busy) {
+                engine.discardStuck(chrome);
+            } else {
+                try {
+                    if (devTools != null) {
+                        // The DevTools connection is the browser's: the next session must not hear our requests.
+                        devTools.clearListeners();
+                    }
+                    chrome.closeContext(context);
+                    engine.giveBack(chrome);
+                } catch (RuntimeException e) {
+                    engine.discard(chrome);
+                }
+            }
+        } finally {
+            engine.closed(this);
+        }
+    }
+
+    private void closeGridBrowser() {
+        try {
             if (devTools != null) {
                 devTools.close();
             }
@@ -458,10 +508,53 @@ final class SeleniumSession implements EngineSession {
         try {
             driver.quit();
         } catch (WebDriverException ignored) {
-            // A browser that already died cannot be quit; its profile folder still goes.
+            // A browser that already died cannot be quit.
+        }
+    }
+
+    /** The kept browser, for tests that check it is reused; null on a Grid. */
+    Chrome chrome() {
+        return chrome;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /**
+     * Runs WebDriver commands for this session while it is open; once it is closed they fail at once, since its
+     * browser may already serve the next session.
+     */
+    private <T> T command(java.util.function.Supplier<T> commands) {
+        synchronized (gate) {
+            if (closed) {
+                throw new BrowserException("the page is closed [selenium]");
+            }
+            inFlight++;
+        }
+        try {
+            return commands.get();
         } finally {
-            deleteQuietly(profile);
-            engine.closed(this);
+            synchronized (gate) {
+                inFlight--;
+            }
+        }
+    }
+
+    /** Reads what the browser has for this session, if it is still open; a closed one keeps what it had read. */
+    private void ifOpen(Runnable read) {
+        synchronized (gate) {
+            if (closed) {
+                return;
+            }
+            inFlight++;
+        }
+        try {
+            read.run();
+        } finally {
+            synchronized (gate) {
+                inFlight--;
+            }
         }
     }
 
@@ -496,6 +589,13 @@ final class SeleniumSession implements EngineSession {
     }
 
     private void act(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
+        command(() -> {
+            actNow(locator, index, action);
+            return null;
+        });
+    }
+
+    private void actNow(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
         try {
             List<WebElement> found = resolve(locator);
             if (index >= found.size()) {
@@ -521,9 +621,6 @@ final class SeleniumSession implements EngineSession {
     }
 
     private synchronized void drainLogs() {
-        if (closed) {
-            return;
-        }
         lastDrain = System.nanoTime();
         try {
             for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
@@ -603,27 +700,4 @@ final class SeleniumSession implements EngineSession {
             }
         }
     }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        // Chrome may still be flushing its profile for a moment after quit: try a few times.
-        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | UncheckedIOException ignored) {
-                // Try again below.
-            }
-            if (Files.exists(folder)) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
 }
