@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -50,13 +56,16 @@ public final class Leftovers {
     public static Swept sweep() {
         Path proc = Path.of("/proc");
         int processes = 0;
+        List<ProcessHandle> killed = new ArrayList<>();
         if (Files.isDirectory(proc)) {
             try (Stream<Path> all = Files.list(proc)) {
                 for (Path p : (Iterable<Path>) all.filter(x -> x.getFileName().toString().matches("\\d+"))::iterator) {
                     Optional<Long> owner = owner(p.resolve("environ"));
                     if (owner.isPresent() && !alive(owner.get())) {
                         long pid = Long.parseLong(p.getFileName().toString());
-                        if (ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+                        if (process.map(ProcessHandle::destroyForcibly).orElse(false)) {
+                            killed.add(process.get());
                             processes++;
                         }
                     }
@@ -65,6 +74,8 @@ public final class Leftovers {
                 // Cleaning up is best effort: a process list that cannot be read leaves nothing worse than before.
             }
         }
+        // A browser that is still dying writes into its profile while the folder is deleted: wait for the kills first.
+        awaitExit(killed, Duration.ofSeconds(5));
         int folders = 0;
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> entries = Files.list(tmp)) {
@@ -73,13 +84,29 @@ public final class Leftovers {
                         .matcher(f.getFileName().toString());
                 if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
                     delete(f);
-                    folders++;
+                    if (Files.notExists(f)) {
+                        folders++;
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
             // As above: best effort.
         }
         return new Swept(processes, folders);
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        for (ProcessHandle p : processes) {
+            try {
+                p.onExit().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                return;  // Best effort: delete what can be deleted now.
+            }
+        }
     }
 
     private static boolean alive(long pid) {
