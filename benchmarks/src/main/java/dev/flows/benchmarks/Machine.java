@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** What the figures were measured on: cores, memory, CPU model and how busy the machine was. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static Map<String, Object> describe() {
+    public static Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("memoryGiB", Math.round(memoryKb("MemTotal") / 1024.0 / 1024.0 * 10) / 10.0);
@@ -27,7 +27,7 @@ final class Machine {
     }
 
     /** The 1, 5 and 15 minute load averages from /proc/loadavg, or the JVM's 1-minute figure elsewhere. */
-    static List<Double> loadAverage() {
+    public static List<Double> loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return List.of(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Samples the resident memory of this JVM plus every process below it (Playwright's driver, ChromeDriver, every
  * Chromium process) every 100 ms, and keeps the peak.
  */
-final class Rss implements AutoCloseable {
+public final class Rss implements AutoCloseable {
 
     private final AtomicLong peakKb = new AtomicLong();
     private final Thread sampler;
@@ -40,7 +40,8 @@ final class Rss implements AutoCloseable {
         sampler.interrupt();
     }
 
-    private static long treeKb(ProcessHandle root) {
+    /** The resident memory of {@code root} and every process below it, in KiB. */
+    public static long treeKb(ProcessHandle root) {
         long total = rssKb(root.pid());
         for (ProcessHandle child : root.descendants().toList()) {
             total += rssKb(child.pid());

@@ -44,7 +44,7 @@ public final class HeartbeatReceiver implements AutoCloseable {
             return method + " " + path + (query == null ? "" : "?" + query);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
@@ -100,7 +100,7 @@ public final class HeartbeatReceiver implements AutoCloseable {
     }
 
     /** A URL on a port where nothing listens: bound once, then closed, so connecting is refused. */
-    static String deadUrl(String path) {
+    public static String deadUrl(String path) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + socket.getLocalPort() + path;
         } catch (IOException e) {
@@ -121,7 +121,7 @@ public final class HeartbeatReceiver implements AutoCloseable {
     }
 
     /** The next {@code times} requests get {@code status} instead of their normal answer. */
-    HeartbeatReceiver respond(int status, int times) {
+    public HeartbeatReceiver respond(int status, int times) {
         synchronized (statuses) {
             for (int i = 0; i < times; i++) {
                 statuses.add(status);
@@ -131,13 +131,13 @@ public final class HeartbeatReceiver implements AutoCloseable {
     }
 
     /** Sent with every 429. */
-    HeartbeatReceiver retryAfter(String seconds) {
+    public HeartbeatReceiver retryAfter(String seconds) {
         this.retryAfter = seconds;
         return this;
     }
 
     /** Answers every request only after this long. */
-    HeartbeatReceiver slow(Duration delay) {
+    public HeartbeatReceiver slow(Duration delay) {
         this.delay = delay;
         return this;
     }

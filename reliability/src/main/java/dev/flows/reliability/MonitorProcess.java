@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ final class MonitorProcess {
     /** Starts {@code flows run --config <dir>/flows.yaml} with its output, alert state and Allure results in {@code dir}. */
     static MonitorProcess run(Path dir, String config, String... options) {
         try {
+            // A scenario starts from nothing: an earlier run's results would look like this run's verdicts.
+            deleteRecursively(dir);
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("flows.yaml"), config);
             List<String> command = new ArrayList<>(List.of(
@@ -184,6 +187,16 @@ final class MonitorProcess {
             return all.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             return List.of();  // The monitor is still writing: the next look sees it.
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
