@@ -34,8 +34,11 @@ class ExampleJourneysTest {
                     .build().execute();
 
             for (JourneyResult r : result.results()) {
-                // Not FLAKY either: a retry on a healthy shop is a false failure the monitor would have counted.
-                assertEquals(Outcome.PASSED, r.outcome(), () -> r.failingStep()
+                // Not FLAKY: a retry on a healthy shop is a false failure the monitor would have counted. DEGRADED
+                // is a pass over a step budget (the landing's 3 s), which says how busy this machine is, not
+                // whether the journey works: under stress-ng at load 20 the landing took 9 s.
+                Outcome seen = r.outcome() == Outcome.DEGRADED && r.attempts().size() == 1 ? Outcome.PASSED : r.outcome();
+                assertEquals(Outcome.PASSED, seen, () -> r.failingStep()
                         .map(step -> step.label() + ": " + step.failure()).orElse(r.message())
                         + "\n" + DisparityReport.of(result).table());
             }
