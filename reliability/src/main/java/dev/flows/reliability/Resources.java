@@ -110,9 +110,32 @@ final class Resources {
 
     private static Sample sample(int journeys) {
         ProcessHandle self = ProcessHandle.current();
-        return new Sample(journeys, self.descendants().count(), count(Path.of("/proc/self/task")),
+        return new Sample(journeys, settledProcesses(self), count(Path.of("/proc/self/task")),
                 count(Path.of("/proc/self/fd")), count(Path.of(System.getProperty("java.io.tmpdir"))),
                 Rss.treeKb(self) / 1024);
+    }
+
+    /**
+     * The number of processes below {@code self} once it stops changing (two equal looks 300 ms apart, at most 5 s):
+     * a renderer of a just-closed browser context may still be exiting, which is not growth.
+     */
+    private static long settledProcesses(ProcessHandle self) {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long last = self.descendants().count();
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = self.descendants().count();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 
     private static long count(Path folder) {
