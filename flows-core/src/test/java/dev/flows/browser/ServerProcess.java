@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A server the remote contract tests start in a child process on loopback (a Selenium Grid, a Playwright server),
@@ -143,10 +141,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover temporary folder is not worth failing a test run for.
-        }
+        // A leftover temporary folder is not worth failing a test run for.
+        dev.flows.engine.spi.Leftovers.deleteFolder(folder);
     }
 }

@@ -83,8 +83,7 @@ public final class Leftovers {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("flows-[a-z-]+?-(\\d+)-.*")
                         .matcher(f.getFileName().toString());
                 if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
-                    delete(f);
-                    if (Files.notExists(f)) {
+                    if (deleteFolder(f)) {
                         folders++;
                     }
                 }
@@ -127,11 +126,28 @@ public final class Leftovers {
         return Optional.empty();
     }
 
-    private static void delete(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // Best effort.
+    /**
+     * Deletes a folder with everything in it, trying a few times over half a second: a browser that has just quit
+     * may still be flushing its profile into it.
+     *
+     * @return whether the folder is gone
+     */
+    public static boolean deleteFolder(Path folder) {
+        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
+            if (attempt > 0) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | RuntimeException e) {
+                // Changed while it was walked: look again.
+            }
         }
+        return Files.notExists(folder);
     }
 }

@@ -18,9 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One local ChromeDriver with its Chrome and profile folder, kept by the engine between sessions. Each session runs
@@ -71,7 +69,7 @@ final class Chrome {
             ChromeDriver driver = new ChromeDriver(service.build(), options);
             return new Chrome(driver, profile, driver.getWindowHandle());
         } catch (WebDriverException e) {
-            deleteQuietly(profile);
+            Leftovers.deleteFolder(profile);
             throw new BrowserLaunchException("selenium: could not start chrome (" + engine.browser() + "): "
                     + firstLine(e), e);
         }
@@ -147,29 +145,7 @@ final class Chrome {
         } catch (WebDriverException ignored) {
             // A browser that already died cannot be quit; its profile folder still goes.
         } finally {
-            deleteQuietly(profile);
-        }
-    }
-
-    static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        // Chrome may still be flushing its profile for a moment after quit: try a few times.
-        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | UncheckedIOException ignored) {
-                // Try again below.
-            }
-            if (Files.exists(folder)) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            Leftovers.deleteFolder(profile);
         }
     }
 }
