@@ -7,12 +7,14 @@ import static dev.flows.browser.Messages.firstLine;
 import dev.flows.engine.spi.ElementMatch;
 import dev.flows.engine.spi.EngineSession;
 import dev.flows.engine.spi.NotActionableException;
+import dev.flows.engine.spi.TraceShot;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -222,17 +224,21 @@ final class EnginePage implements Page {
             actions.add(done);
             RecordedTrace trace = recordedTrace;
             if (trace != null) {
-                trace.add(done, safeUrl(), this::screenshotOrNull);
+                trace.add(done, traceShot());
             }
-            recordDialogs();
+            recordDialogs(false);
         }
     }
 
-    /** Dialogs go into the call log right after the action that opened them, so a failure message shows them in place. */
-    private void recordDialogs() {
+    /**
+     * Dialogs go into the call log right after the action that opened them, so a failure message shows them in place.
+     * After each action only those the engine has heard of count ({@link EngineSession#dialogsHeard}: no page
+     * round-trip); a wait that is about to fail asks the page ({@code ask}), so that its message shows them all.
+     */
+    private void recordDialogs(boolean ask) {
         List<Dialog> all;
         try {
-            all = session.dialogs();
+            all = ask ? session.dialogs() : session.dialogsHeard();
         } catch (RuntimeException e) {
             return;
         }
@@ -276,6 +282,7 @@ final class EnginePage implements Page {
             lastError = poll.error() == null ? lastError : poll.error();
             long now = System.nanoTime();
             if (now >= deadline) {
+                recordDialogs(true);
                 throw new WaitTimeoutException(subject, expected, found, timeout, safeUrl(), engine.get(),
                         recentActions(), lastError);
             }
@@ -301,6 +308,18 @@ final class EnginePage implements Page {
         } catch (RuntimeException e) {
             return "(unknown: " + firstLine(e.getMessage()) + ")";
         }
+    }
+
+    /** The page for the recorded trace: from the engine's own channel if it has one, else asked at once. */
+    private CompletableFuture<TraceShot> traceShot() {
+        CompletableFuture<TraceShot> later = null;
+        try {
+            later = session.traceShotLater();
+        } catch (RuntimeException e) {
+            // No channel after all: ask at once.
+        }
+        return later != null ? later
+                : CompletableFuture.completedFuture(new TraceShot(safeUrl(), screenshotOrNull()));
     }
 
     private byte[] screenshotOrNull() {

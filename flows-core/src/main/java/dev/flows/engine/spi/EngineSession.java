@@ -71,6 +71,24 @@ public interface EngineSession extends AutoCloseable {
     }
 
     /**
+     * The dialogs the engine has already heard of, without asking the page: what the call log shows after every
+     * action. An engine that hears dialogs as events has them all here (the default); one that must ask the page
+     * picks them up with the commands it sends anyway, and {@link #dialogs()} asks.
+     */
+    default List<dev.flows.browser.Dialog> dialogsHeard() {
+        return dialogs();
+    }
+
+    /**
+     * Starts taking the page for a recorded trace, right after an action, over a channel of its own, so that the next
+     * action need not wait for the picture; or null when the engine has no such channel (the default), and the trace
+     * then asks {@link #url()} and {@link #screenshot()} at once.
+     */
+    default java.util.concurrent.CompletableFuture<TraceShot> traceShotLater() {
+        return null;
+    }
+
+    /**
      * Every request a {@link dev.flows.browser.RequestRule} of the session's {@link SessionSettings#network()} caught
      * since the session opened, oldest first. An engine that applies no rules has none.
      */

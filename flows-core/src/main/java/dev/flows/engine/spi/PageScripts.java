@@ -31,6 +31,46 @@ public final class PageScripts {
                        text: text == null ? '' : String(text), value: field ? String(el.value) : null, attributes };
             }""";
 
+    /**
+     * Resolves a locator in the page, for engines whose own element search costs one round-trip per segment
+     * (WebDriver): the same search as {@code findElements} per segment, in one script. The argument is the chain as
+     * {@code [kind, expression, index]} triples ({@code 'css'} or {@code 'xpath'}; index null for all matches); an
+     * XPath after the first segment that starts with {@code /} is read relative to the previous match, as WebDriver
+     * reads it. Returns the elements, or {@code {invalid: message}} when the browser refuses an expression.
+     */
+    public static final String FIND = """
+            (chain) => {
+              let contexts = [document], found = [];
+              try {
+                chain.forEach(([kind, expression, index], n) => {
+                  found = [];
+                  for (const context of contexts) {
+                    if (kind === 'css') {
+                      found.push(...context.querySelectorAll(expression));
+                    } else {
+                      const xpath = n > 0 && expression.startsWith('/') ? '.' + expression : expression;
+                      const r = document.evaluate(xpath, context, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+                      for (let k = 0; k < r.snapshotLength; k++) {
+                        const node = r.snapshotItem(k);
+                        if (!(node instanceof Element)) throw new SyntaxError('the XPath ' + JSON.stringify(xpath)
+                            + ' selects ' + node.nodeName + ', not an element');
+                        found.push(node);
+                      }
+                    }
+                  }
+                  if (index != null) found = index < found.length ? [found[index]] : [];
+                  contexts = found;
+                });
+              } catch (e) {
+                if (e instanceof SyntaxError
+                    || (e instanceof DOMException && (e.name === 'SyntaxError' || e.name === 'NamespaceError'))) {
+                  return { invalid: String(e.message) };
+                }
+                throw e;
+              }
+              return found;
+            }""";
+
     /** The rendered text of every match. */
     public static final String TEXTS = """
             (els) => els.map(el => el instanceof HTMLElement ? el.innerText : (el.textContent || ''))""";

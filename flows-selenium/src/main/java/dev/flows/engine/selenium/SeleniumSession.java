@@ -20,11 +20,10 @@ import dev.flows.engine.spi.EngineSession;
 import dev.flows.engine.spi.NotActionableException;
 import dev.flows.engine.spi.PageScripts;
 import dev.flows.engine.spi.SessionSettings;
-import org.openqa.selenium.By;
+import dev.flows.engine.spi.TraceShot;
 import org.openqa.selenium.InvalidElementStateException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -47,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,10 +79,29 @@ final class SeleniumSession implements EngineSession {
     private NetworkPolicy policy = NetworkPolicy.NONE;
     // Answers to paused requests: not on the DevTools connection's thread (see intercept).
     private java.util.concurrent.ExecutorService networkAnswers;
+    // Takes the recorded trace's pictures over DevTools, one at a time (see traceShotLater).
+    private java.util.concurrent.ExecutorService traceShots;
+    private static final Duration TRACE_SHOT = Duration.ofSeconds(5);
 
+    // One round-trip per look: the locator resolved, the element described, and dialogs taken, in one script.
+    private static final String MATCH = "const found = (" + PageScripts.FIND + ")(arguments[0]);"
+            + " if (!Array.isArray(found)) return found;"
+            + " const state = (" + PageScripts.ELEMENT_STATE + ")(found, arguments[1]);"
+            + " if (found[arguments[1]]) state.element = found[arguments[1]];"
+            + " state.dialogs = (" + PageScripts.DIALOGS_TAKE + ")();"
+            + " return state;";
+    private static final String TEXTS = "const found = (" + PageScripts.FIND + ")(arguments[0]);"
+            + " return Array.isArray(found) ? (" + PageScripts.TEXTS + ")(found) : found;";
+
+    /** The element the last look found, kept for the action that follows it. */
+    private record Matched(Locator locator, int index, WebElement element) {
+    }
+
+    private volatile Matched lastMatch;
     private int lastDocumentStatus;
     private volatile long lastDrain = System.nanoTime();
     private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
+    private static final Duration DRAIN_FRESH = Duration.ofMillis(50);
     private String lastDocumentError;
     // Guards closed and inFlight: once a session is closed its browser may serve the next session, so no command of
     // this one may reach it after that (a step thread that outlived its step timeout, say).
@@ -209,9 +228,8 @@ final class SeleniumSession implements EngineSession {
             t.setDaemon(true);
             return t;
         });
-        devTools = ((org.openqa.selenium.devtools.HasDevTools) driver).getDevTools();
         // This session's page by name: a kept browser has another window, in the default context, that is not ours.
-        devTools.createSessionIfThereIsNotOne(driver.getWindowHandle());
+        pageChannel();
         // Events arrive on the connection's thread, which also reads the answers to our commands: answering from
         // that thread would wait for itself, so answers go through networkAnswers.
         devTools.addListener(new org.openqa.selenium.devtools.Event<Map<String, Object>>("Fetch.requestPaused",
@@ -278,7 +296,7 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public List<InterceptedRequest> interceptedRequests() {
-        ifOpen(this::drainLogs);
+        ifOpen(this::drainUnlessFresh);
         return List.copyOf(intercepted);
     }
 
@@ -292,6 +310,7 @@ final class SeleniumSession implements EngineSession {
     }
 
     private Navigation load(URI url, Duration timeout) {
+        lastMatch = null;
         drainLogs();
         takeDialogs();
         lastDocumentStatus = 0;
@@ -340,30 +359,32 @@ final class SeleniumSession implements EngineSession {
         if (System.nanoTime() - lastDrain > DRAIN_EVERY.toNanos()) {
             drainLogs();
         }
-        try {
-            List<WebElement> found = resolve(locator);
-            return ElementMatch.fromScript(script(PageScripts.ELEMENT_STATE, found, index));
-        } catch (StaleElementReferenceException e) {
-            throw new NotActionableException("the page changed while it was read", e);
-        }
+        Object result = inPage(MATCH, chain(locator), index);
+        refused(locator, result);
+        Map<?, ?> state = (Map<?, ?>) result;
+        addDialogs(state.get("dialogs"));
+        // The element the action that asked will use, if it acts at once: no second search.
+        lastMatch = state.get("element") instanceof WebElement element ? new Matched(locator, index, element) : null;
+        return ElementMatch.fromScript(state);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<String> texts(Locator locator) {
         return command(() -> {
-            try {
-                return ((List<Object>) script(PageScripts.TEXTS, resolve(locator))).stream()
-                        .map(String::valueOf).collect(Collectors.toList());
-            } catch (StaleElementReferenceException e) {
-                throw new NotActionableException("the page changed while it was read", e);
-            }
+            Object result = inPage(TEXTS, chain(locator));
+            refused(locator, result);
+            return ((List<Object>) result).stream().map(String::valueOf).collect(Collectors.toList());
         });
     }
 
     @Override
     public void click(Locator locator, int index) {
-        act(locator, index, WebElement::click);
+        act(locator, index, element -> {
+            element.click();
+            // A click is what opens dialogs: hear of them now, so the call log shows them right after it.
+            takeDialogs();
+        });
     }
 
     @Override
@@ -398,13 +419,13 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public List<ConsoleError> consoleErrors() {
-        ifOpen(this::drainLogs);
+        ifOpen(this::drainUnlessFresh);
         return List.copyOf(consoleErrors);
     }
 
     @Override
     public List<FailedRequest> failedRequests() {
-        ifOpen(this::drainLogs);
+        ifOpen(this::drainUnlessFresh);
         return List.copyOf(failedRequests);
     }
 
@@ -424,16 +445,77 @@ final class SeleniumSession implements EngineSession {
         return List.copyOf(dialogs);
     }
 
-    private synchronized void takeDialogs() {
+    /** The dialogs heard of so far: those {@link #match}, clicks and page loads picked up on their way. */
+    @Override
+    public List<dev.flows.browser.Dialog> dialogsHeard() {
+        return List.copyOf(dialogs);
+    }
+
+    private void takeDialogs() {
         try {
-            Object taken = ((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();");
-            if (taken instanceof String text && !text.isBlank()) {
+            addDialogs(((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();"));
+        } catch (WebDriverException e) {
+            // A page that cannot be asked right now (mid-navigation) keeps its dialogs for the next time.
+        }
+    }
+
+    private synchronized void addDialogs(Object taken) {
+        if (taken instanceof String text && !text.isBlank()) {
+            try {
                 for (JsonNode d : JSON.readTree(text)) {
                     dialogs.add(new dev.flows.browser.Dialog(d.path("type").asText(), d.path("message").asText(), d.path("url").asText()));
                 }
+            } catch (IOException e) {
+                // Not what DIALOG_RECORDER writes: a page script overwrote it, and there is nothing to read.
             }
-        } catch (IOException | WebDriverException e) {
-            // A page that cannot be asked right now (mid-navigation) keeps its dialogs for the next time.
+        }
+    }
+
+    /**
+     * On a kept local browser, pictures for the recorded trace go over the DevTools connection, which runs beside
+     * WebDriver's commands: the next action does not wait for the picture, and JPEG costs the browser far less than
+     * WebDriver's PNG. On a Grid the trace asks at once.
+     */
+    @Override
+    public CompletableFuture<TraceShot> traceShotLater() {
+        if (chrome == null) {
+            return null;
+        }
+        synchronized (this) {
+            if (traceShots == null) {
+                pageChannel();
+                traceShots = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "flows-selenium-trace");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return CompletableFuture.supplyAsync(this::traceShot, traceShots);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TraceShot traceShot() {
+        synchronized (gate) {
+            if (closed) {
+                return new TraceShot("(not known: the page was closed)", null);
+            }
+        }
+        Map<String, Object> history = devTools.send(new org.openqa.selenium.devtools.Command<Map<String, Object>>(
+                "Page.getNavigationHistory", Map.of(), input -> input.read(Map.class)), TRACE_SHOT);
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) history.get("entries");
+        int current = ((Number) history.get("currentIndex")).intValue();
+        String url = current >= 0 && current < entries.size() ? String.valueOf(entries.get(current).get("url")) : "";
+        Map<String, Object> shot = devTools.send(new org.openqa.selenium.devtools.Command<Map<String, Object>>(
+                "Page.captureScreenshot", Map.of("format", "jpeg", "quality", 70), input -> input.read(Map.class)), TRACE_SHOT);
+        return new TraceShot(url, java.util.Base64.getDecoder().decode(String.valueOf(shot.get("data"))));
+    }
+
+    /** The DevTools connection, attached to this session's page (the kept browser has other windows). */
+    private void pageChannel() {
+        if (devTools == null) {
+            devTools = ((org.openqa.selenium.devtools.HasDevTools) driver).getDevTools();
+            devTools.createSessionIfThereIsNotOne(command(driver::getWindowHandle));
         }
     }
 
@@ -474,6 +556,11 @@ final class SeleniumSession implements EngineSession {
         }
         if (networkAnswers != null) {
             networkAnswers.shutdownNow();
+        }
+        synchronized (this) {
+            if (traceShots != null) {
+                traceShots.shutdownNow();
+            }
         }
         try {
             if (chrome == null) {
@@ -558,34 +645,41 @@ final class SeleniumSession implements EngineSession {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private List<WebElement> resolve(Locator locator) {
-        List<SearchContext> contexts = List.of(driver);
-        boolean first = true;
-        List<WebElement> found = List.of();
-        for (Locator.Segment segment : locator.segments()) {
-            By by;
-            if (segment.isCss()) {
-                by = By.cssSelector(segment.css());
-            } else {
-                String xpath = segment.xpath();
-                by = By.xpath(!first && xpath.startsWith("/") ? "." + xpath : xpath);
-            }
-            found = new ArrayList<>();
-            for (SearchContext context : contexts) {
-                try {
-                    found.addAll(context.findElements(by));
-                } catch (org.openqa.selenium.InvalidSelectorException e) {
-                    throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
-                            + firstLine(e) + " [selenium]", e);
-                }
-            }
-            if (segment.index() != null) {
-                found = segment.index() < found.size() ? List.of(found.get(segment.index())) : List.of();
-            }
-            contexts = new ArrayList<>(found);
-            first = false;
+        Object result = inPage("return (" + PageScripts.FIND + ")(arguments[0]);", chain(locator));
+        refused(locator, result);
+        return (List<WebElement>) result;
+    }
+
+    /** Runs a script that reads the page; one that a page load cut short is "the page changed", looked at again. */
+    private Object inPage(String script, Object... arguments) {
+        try {
+            return ((JavascriptExecutor) driver).executeScript(script, arguments);
+        } catch (org.openqa.selenium.JavascriptException e) {
+            throw new NotActionableException("the page changed while it was read: " + firstLine(e), e);
         }
-        return found;
+    }
+
+    /** The locator as {@link PageScripts#FIND} reads it. */
+    private static List<List<Object>> chain(Locator locator) {
+        List<List<Object>> chain = new ArrayList<>();
+        for (Locator.Segment segment : locator.segments()) {
+            List<Object> link = new ArrayList<>();
+            link.add(segment.isCss() ? "css" : "xpath");
+            link.add(segment.isCss() ? segment.css() : segment.xpath());
+            link.add(segment.index());
+            chain.add(link);
+        }
+        return chain;
+    }
+
+    /** Throws when {@link PageScripts#FIND} said the browser refused one of the locator's expressions. */
+    private static void refused(Locator locator, Object result) {
+        if (result instanceof Map<?, ?> map && map.containsKey("invalid")) {
+            throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
+                    + map.get("invalid") + " [selenium]", null);
+        }
     }
 
     private void act(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
@@ -597,11 +691,19 @@ final class SeleniumSession implements EngineSession {
 
     private void actNow(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
         try {
-            List<WebElement> found = resolve(locator);
-            if (index >= found.size()) {
-                throw new NotActionableException("no element at index " + index, null);
+            Matched matched = lastMatch;
+            lastMatch = null;
+            WebElement element;
+            if (matched != null && matched.locator().equals(locator) && matched.index() == index) {
+                element = matched.element();
+            } else {
+                List<WebElement> found = resolve(locator);
+                if (index >= found.size()) {
+                    throw new NotActionableException("no element at index " + index, null);
+                }
+                element = found.get(index);
             }
-            action.accept(found.get(index));
+            action.accept(element);
         } catch (StaleElementReferenceException | InvalidElementStateException e) {
             throw new NotActionableException(firstLine(e), e);
         } catch (TimeoutException e) {
@@ -616,8 +718,14 @@ final class SeleniumSession implements EngineSession {
                 "return (" + function + ")(arguments[0], arguments[1]);", elements, argument);
     }
 
-    private Object script(String function, Object elements) {
-        return ((JavascriptExecutor) driver).executeScript("return (" + function + ")(arguments[0]);", elements);
+    /**
+     * Drains the logs unless that was just done: a step's end reads failed requests, console errors and caught
+     * requests one after another, and ChromeDriver hands its logs over in batches anyway.
+     */
+    private void drainUnlessFresh() {
+        if (System.nanoTime() - lastDrain > DRAIN_FRESH.toNanos()) {
+            drainLogs();
+        }
     }
 
     private synchronized void drainLogs() {
