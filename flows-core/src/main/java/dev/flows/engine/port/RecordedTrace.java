@@ -12,11 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,8 +28,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A trace for engines that have none of their own (Selenium): every action with its timing, outcome and URL,
  * and a screenshot taken right after it (by the engine on a channel of its own where it has one, so the journey does
- * not wait for it), written as a zip holding {@code trace.json}, the PNGs and an
- * {@code index.html} that shows them in order.
+ * not wait for it), written as a zip holding {@code trace.json}, the pictures (PNG, or JPEG where the engine takes
+ * them beside its commands) and an {@code index.html} that shows them in order.
  */
 final class RecordedTrace {
 
@@ -76,23 +76,23 @@ final class RecordedTrace {
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
                     TraceShot shot = await(step.shot(), deadline);
-                    String png = shot.image() == null ? null : String.format("%03d.%s", i + 1, shot.extension());
+                    String picture = shot.image() == null ? null : String.format("%03d.%s", i + 1, shot.extension());
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("index", i + 1);
                     entry.put("action", step.action().what());
                     entry.put("tookMs", step.action().took().toMillis());
                     entry.put("failure", step.action().failure());
                     entry.put("url", shot.url());
-                    entry.put("screenshot", png);
+                    entry.put("screenshot", picture);
                     entries.add(entry);
-                    if (png != null) {
-                        zip.putNextEntry(new ZipEntry(png));
+                    if (picture != null) {
+                        zip.putNextEntry(new ZipEntry(picture));
                         zip.write(shot.image());
                         zip.closeEntry();
                     }
                     html.append("<li").append(step.action().failure() == null ? "" : " class=failed").append("><b>")
                             .append(escape(step.action().toString())).append("</b><br><small>").append(escape(shot.url()))
-                            .append("</small><br>").append(png == null ? "" : "<img src=\"" + png + "\">").append("</li>");
+                            .append("</small><br>").append(picture == null ? "" : "<img src=\"" + picture + "\">").append("</li>");
                 }
                 zip.putNextEntry(new ZipEntry("trace.json"));
                 zip.write(JSON.writeValueAsBytes(Map.of("engine", engine, "actions", entries)));
