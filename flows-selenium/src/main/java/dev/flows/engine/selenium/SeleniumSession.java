@@ -92,6 +92,7 @@ final class SeleniumSession implements EngineSession {
             + " return state;";
     private static final String TEXTS = "const found = (" + PageScripts.FIND + ")(arguments[0]);"
             + " return Array.isArray(found) ? (" + PageScripts.TEXTS + ")(found) : found;";
+    private static final String FIND = "return (" + PageScripts.FIND + ")(arguments[0]);";
 
     /** The element the last look found, kept for the action that follows it. */
     private record Matched(Locator locator, int index, WebElement element) {
@@ -296,7 +297,7 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public List<InterceptedRequest> interceptedRequests() {
-        ifOpen(this::drainUnlessFresh);
+        ifOpen(() -> drainIfOlderThan(DRAIN_FRESH));
         return List.copyOf(intercepted);
     }
 
@@ -356,12 +357,8 @@ final class SeleniumSession implements EngineSession {
 
     private ElementMatch matchNow(Locator locator, int index) {
         // While a step waits for an element, keep hearing of navigations (a click into an error page) now and then.
-        if (System.nanoTime() - lastDrain > DRAIN_EVERY.toNanos()) {
-            drainLogs();
-        }
-        Object result = inPage(MATCH, chain(locator), index);
-        refused(locator, result);
-        Map<?, ?> state = (Map<?, ?>) result;
+        drainIfOlderThan(DRAIN_EVERY);
+        Map<?, ?> state = (Map<?, ?>) located(MATCH, locator, index);
         addDialogs(state.get("dialogs"));
         // The element the action that asked will use, if it acts at once: no second search.
         lastMatch = state.get("element") instanceof WebElement element ? new Matched(locator, index, element) : null;
@@ -371,11 +368,8 @@ final class SeleniumSession implements EngineSession {
     @Override
     @SuppressWarnings("unchecked")
     public List<String> texts(Locator locator) {
-        return command(() -> {
-            Object result = inPage(TEXTS, chain(locator));
-            refused(locator, result);
-            return ((List<Object>) result).stream().map(String::valueOf).collect(Collectors.toList());
-        });
+        return command(() -> ((List<Object>) located(TEXTS, locator)).stream().map(String::valueOf)
+                .collect(Collectors.toList()));
     }
 
     @Override
@@ -419,13 +413,13 @@ final class SeleniumSession implements EngineSession {
 
     @Override
     public List<ConsoleError> consoleErrors() {
-        ifOpen(this::drainUnlessFresh);
+        ifOpen(() -> drainIfOlderThan(DRAIN_FRESH));
         return List.copyOf(consoleErrors);
     }
 
     @Override
     public List<FailedRequest> failedRequests() {
-        ifOpen(this::drainUnlessFresh);
+        ifOpen(() -> drainIfOlderThan(DRAIN_FRESH));
         return List.copyOf(failedRequests);
     }
 
@@ -647,18 +641,29 @@ final class SeleniumSession implements EngineSession {
 
     @SuppressWarnings("unchecked")
     private List<WebElement> resolve(Locator locator) {
-        Object result = inPage("return (" + PageScripts.FIND + ")(arguments[0]);", chain(locator));
-        refused(locator, result);
-        return (List<WebElement>) result;
+        return (List<WebElement>) located(FIND, locator);
     }
 
-    /** Runs a script that reads the page; one that a page load cut short is "the page changed", looked at again. */
-    private Object inPage(String script, Object... arguments) {
+    /**
+     * Runs a script that starts with {@link PageScripts#FIND} on the locator (its first argument, then {@code more}).
+     * A script that a page load cut short is "the page changed", looked at again; an expression the browser refused
+     * is an {@link dev.flows.browser.InvalidLocatorException}.
+     */
+    private Object located(String script, Locator locator, Object... more) {
+        Object[] arguments = new Object[more.length + 1];
+        arguments[0] = chain(locator);
+        System.arraycopy(more, 0, arguments, 1, more.length);
+        Object result;
         try {
-            return ((JavascriptExecutor) driver).executeScript(script, arguments);
+            result = ((JavascriptExecutor) driver).executeScript(script, arguments);
         } catch (org.openqa.selenium.JavascriptException e) {
             throw new NotActionableException("the page changed while it was read: " + firstLine(e), e);
         }
+        if (result instanceof Map<?, ?> map && map.containsKey("invalid")) {
+            throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
+                    + map.get("invalid") + " [selenium]", null);
+        }
+        return result;
     }
 
     /** The locator as {@link PageScripts#FIND} reads it. */
@@ -672,14 +677,6 @@ final class SeleniumSession implements EngineSession {
             chain.add(link);
         }
         return chain;
-    }
-
-    /** Throws when {@link PageScripts#FIND} said the browser refused one of the locator's expressions. */
-    private static void refused(Locator locator, Object result) {
-        if (result instanceof Map<?, ?> map && map.containsKey("invalid")) {
-            throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
-                    + map.get("invalid") + " [selenium]", null);
-        }
     }
 
     private void act(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
@@ -719,11 +716,12 @@ final class SeleniumSession implements EngineSession {
     }
 
     /**
-     * Drains the logs unless that was just done: a step's end reads failed requests, console errors and caught
-     * requests one after another, and ChromeDriver hands its logs over in batches anyway.
+     * Drains the logs unless that was done within {@code age}: a step's end reads failed requests, console errors
+     * and caught requests one after another ({@link #DRAIN_FRESH}), and a wait hears of navigations now and then
+     * ({@link #DRAIN_EVERY}); ChromeDriver hands its logs over in batches anyway.
      */
-    private void drainUnlessFresh() {
-        if (System.nanoTime() - lastDrain > DRAIN_FRESH.toNanos()) {
+    private void drainIfOlderThan(Duration age) {
+        if (System.nanoTime() - lastDrain > age.toNanos()) {
             drainLogs();
         }
     }
