@@ -31,7 +31,7 @@ final class AdminEndpoint {
     static final String TOKEN_HEADER = "X-Admin-Token";
     static final List<String> KINDS = List.of("latency", "serverError", "hideElement", "scriptError", "lateElement",
             "status", "wrongProductLink", "deadAddToCart", "listingPrice", "slowListing", "dialog", "brokenImages", "droppingField",
-            "someServerErrors", "reprice", "down", "up", "staleCatalogue", "clear");
+            "thirdPartyScript", "someServerErrors", "reprice", "down", "up", "staleCatalogue", "clear");
 
     private final byte[] token;
     private final Faults faults;
@@ -100,6 +100,7 @@ final class AdminEndpoint {
                 case "dialog" -> faults.add(new Fault.Dialog(route(body), body.path("testId").asText(""), body.path("message").asText("")));
                 case "brokenImages" -> faults.add(new Fault.BrokenImages(route(body)));
                 case "droppingField" -> faults.add(new Fault.DroppingField(route(body), body.path("testId").asText("")));
+                case "thirdPartyScript" -> faults.add(new Fault.ThirdPartyScript(route(body), java.net.URI.create(body.path("src").asText(""))));
                 case "staleCatalogue" -> faults.staleCatalogue(body.path("stale").asBoolean(true));
                 case "clear" -> faults.clear();
                 case "up" -> faults.up();
@@ -173,6 +174,8 @@ final class AdminEndpoint {
             } else if (f instanceof Fault.Dialog d) {
                 m.put("testId", d.testId());
                 m.put("message", d.message());
+            } else if (f instanceof Fault.ThirdPartyScript t) {
+                m.put("src", t.src().toString());
             } else if (f instanceof Fault.DroppingField d) {
                 m.put("testId", d.testId());
             } else if (f instanceof Fault.LateElement l) {

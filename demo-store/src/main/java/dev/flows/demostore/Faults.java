@@ -151,6 +151,14 @@ public final class Faults {
         return add(new Fault.DroppingField(RoutePattern.of(route), testId));
     }
 
+    /**
+     * Matching pages load a script from {@code src}, another host's, as shops load a payment provider's or an
+     * analytics script; a monitor that must not touch that host blocks it.
+     */
+    public Faults thirdPartyScript(String route, java.net.URI src) {
+        return add(new Fault.ThirdPartyScript(RoutePattern.of(route), src));
+    }
+
     /** Any fault built elsewhere, e.g. parsed by the admin endpoint. */
     public Faults add(Fault fault) {
         synchronized (active) {

@@ -260,13 +260,27 @@ abstract class BrowserContract {
 
     // Engines report intercepted requests as the browser pauses them, which may be just after a click returns.
     private static List<InterceptedRequest> waitForIntercepted(Page page) {
+        return waitForIntercepted(page, 1);
+    }
+
+    private static List<InterceptedRequest> waitForIntercepted(Page page, int count) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<InterceptedRequest> caught = page.interceptedRequests();
-        while (caught.isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        while (caught.size() < count && System.nanoTime() < deadline) {
+            pause();
             caught = page.interceptedRequests();
         }
         return caught;
+    }
+
+    /** A short look-again interval: spinning would take a core from the browser on a 2-core machine. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int statusWithoutCredentials(DemoStore store) {
@@ -324,6 +338,39 @@ abstract class BrowserContract {
             watched.find(Locator.testId("cart-empty")).should(Condition.visible());
             assertEquals(List.of("sent GET " + store.baseUrl() + "cart (order placement: GET /cart)"),
                     watched.interceptedRequests().stream().map(Object::toString).toList());
+        }
+    }
+
+    @Test
+    void blocksAThirdPartyHostAndItsSubdomainsAndThePageStillWorks() {
+        // Two scripts from other hosts than the page's 127.0.0.1, as a payment provider's and an analytics script:
+        // both are this store again (Chrome resolves localhost and its subdomains to the loopback address).
+        int port = store.baseUrl().getPort();
+        java.net.URI payments = java.net.URI.create("http://localhost:" + port + "/static/payments.js");
+        java.net.URI analytics = java.net.URI.create("http://tag.localhost:" + port + "/static/analytics.js");
+        store.faults().thirdPartyScript("/product/*", payments).thirdPartyScript("/product/*", analytics);
+        java.util.function.Predicate<RecordedRequest> script = r -> r.path().startsWith("/static/payments")
+                || r.path().startsWith("/static/analytics");
+
+        // Without a rule the page sends both: what follows can only pass because the rule stopped them.
+        store.clearRequestLog();
+        page.open("/product/tamper-58");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (store.requestLog().stream().filter(script).count() < 2 && System.nanoTime() < deadline) {
+            pause();
+        }
+        assertEquals(2, store.requestLog().stream().filter(script).count(), store.requestLog().toString());
+
+        try (Page guarded = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
+                .network(new NetworkPolicy(null, null, List.of(RequestRule.host("localhost")))).build())) {
+            store.clearRequestLog();
+            guarded.open("/product/tamper-58");
+            guarded.find(Locator.testId("add-to-cart")).should(Condition.visible());
+            List<InterceptedRequest> caught = waitForIntercepted(guarded, 2);
+            assertEquals(java.util.Set.of("blocked GET " + payments + " (blocked host: host localhost)",
+                            "blocked GET " + analytics + " (blocked host: host localhost)"),
+                    caught.stream().map(Object::toString).collect(java.util.stream.Collectors.toSet()), caught.toString());
+            assertTrue(store.requestLog().stream().noneMatch(script), store.requestLog().toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.flows.demostore.fault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -266,6 +267,29 @@ public sealed interface Fault {
         @Override
         public String target() {
             return testId;
+        }
+    }
+
+    /**
+     * Matching pages load a script from another host, as a shop's pages load a payment provider's, an analytics or
+     * an ad script ({@code https://js.stripe.com/v3}). Server-rendered pages only.
+     */
+    record ThirdPartyScript(RoutePattern route, java.net.URI src) implements Fault {
+        public ThirdPartyScript {
+            Objects.requireNonNull(route, "route");
+            if (src == null || !src.isAbsolute() || !List.of("http", "https").contains(src.getScheme()) || src.getHost() == null) {
+                throw new IllegalArgumentException("third-party script must be an absolute http(s) URL: \"" + (src == null ? "" : src) + "\"");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "thirdPartyScript";
+        }
+
+        @Override
+        public String target() {
+            return src.toString();
         }
     }
 

@@ -45,6 +45,8 @@ public final class PageEdits {
                 scripts.add("<script>" + dialogScript(dialog) + "</script>");
             } else if (fault instanceof Fault.DroppingField dropping) {
                 scripts.add("<script>" + droppingScript(dropping.testId()) + "</script>");
+            } else if (fault instanceof Fault.ThirdPartyScript third) {
+                scripts.add("<script src=\"" + third.src().toASCIIString().replace("&", "&amp;") + "\"></script>");
             } else if (fault instanceof Fault.BrokenImages) {
                 page = page.replaceAll("(<a class=\"card__media\" href=\"/product/([a-z0-9-]+)\"[^>]*>)",
                         "$1<img class=\"card__img\" src=\"/static/img/missing/$2.svg\" alt=\"\">")

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -65,24 +66,34 @@ final class PlaywrightSession implements EngineSession {
         this.navigation = navigation;
         this.lock = lane.lock();
         this.context = context;
-        if (!network.rules().isEmpty()) {
-            // On the context, before the page exists: no request of any frame, popup or worker gets past it.
-            locked(() -> {
-                context.route("**/*", route -> {
-                    com.microsoft.playwright.Request request = route.request();
-                    RequestRule rule = network.ruleFor(request.method(), request.url());
-                    if (rule == null) {
-                        route.resume();
-                        return;
-                    }
-                    intercepted.add(new InterceptedRequest(request.method(), request.url(), rule, rule.block()));
-                    if (rule.block()) {
-                        route.abort("blockedbyclient");
-                    } else {
-                        route.resume();
-                    }
+        // On the context, before the page exists: no request of any frame, popup or worker gets past it. Only URLs
+        // shaped like a blocking rule pause (a route handler runs in this JVM, and only while it is inside a
+        // Playwright call, so routing every request would hold each one up); watched requests are heard as events.
+        for (RequestRule rule : network.rules()) {
+            if (rule.block()) {
+                locked(() -> {
+                    context.route(routeShape(rule), route -> {
+                        com.microsoft.playwright.Request request = route.request();
+                        RequestRule matched = network.ruleFor(request.method(), request.url());
+                        if (matched != null) {
+                            intercepted.add(new InterceptedRequest(request.method(), request.url(), matched, matched.block()));
+                        }
+                        if (matched != null && matched.block()) {
+                            route.abort("blockedbyclient");
+                        } else {
+                            route.resume();
+                        }
+                    });
+                    return null;
                 });
-                return null;
+            }
+        }
+        if (network.rules().stream().anyMatch(rule -> !rule.block())) {
+            context.onRequest(request -> {
+                RequestRule matched = network.ruleFor(request.method(), request.url());
+                if (matched != null && !matched.block()) {
+                    intercepted.add(new InterceptedRequest(request.method(), request.url(), matched, false));
+                }
             });
         }
         this.page = locked(context::newPage);
@@ -341,6 +352,31 @@ final class PlaywrightSession implements EngineSession {
         if (release) {
             engine.released(lane);
         }
+    }
+
+    /**
+     * The URLs the browser pauses for a rule, as a regular expression that Java and JavaScript read alike (the driver
+     * matches it): the site's origin and order path, or the blocked host and its subdomains. The rule itself
+     * ({@link RequestRule#matches}, method included) still decides on each paused request.
+     */
+    static Pattern routeShape(RequestRule rule) {
+        Map<String, String> shape = rule.urlShape();
+        String host = shape.get("host");
+        if (host == null) {
+            return Pattern.compile(".*");
+        }
+        if (!shape.containsKey("scheme")) {
+            return Pattern.compile("^[a-z][a-z0-9+.-]*://([^/?#@]*@)?([^/?#]*\\.)?" + literal(host) + "(:[0-9]+)?([/?#]|$)",
+                    Pattern.CASE_INSENSITIVE);
+        }
+        String origin = shape.get("scheme") + "://" + host + (shape.containsKey("port") ? ":" + shape.get("port") : "");
+        return Pattern.compile("^" + literal(origin) + (shape.containsKey("path") ? literal(shape.get("path")) : "([/?#]|$)"),
+                Pattern.CASE_INSENSITIVE);
+    }
+
+    /** {@code text} as a regular expression that matches it literally in Java and in JavaScript alike (no quoting). */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
     }
 
     private com.microsoft.playwright.Locator resolve(Locator locator) {
