@@ -119,13 +119,15 @@ class AdminEndpointTest {
         var unknown = post("{\"kind\":\"explode\"}");
         assertEquals(400, unknown.status());
         assertEquals("unknown fault kind: \"explode\" (one of latency, serverError, hideElement, scriptError, lateElement, "
-                + "status, wrongProductLink, deadAddToCart, listingPrice, slowListing, dialog, brokenImages, droppingField, "
+                + "status, wrongProductLink, deadAddToCart, listingPrice, slowListing, dialog, brokenImages, droppingField, thirdPartyScript, "
                 + "someServerErrors, reprice, down, up, staleCatalogue, clear)", read(unknown).path("message").asText());
         assertEquals("route pattern matches no demo-store route: \"/prodcut/*\"",
                 read(post("{\"kind\":\"serverError\",\"route\":\"/prodcut/*\"}")).path("message").asText());
         assertEquals("latency fixed must not be negative: PT-0.3S",
                 read(post("{\"kind\":\"latency\",\"route\":\"*\",\"fixedMs\":-300}")).path("message").asText());
         assertEquals("request body is not valid JSON", read(post("{kind")).path("message").asText());
+        assertEquals("third-party script must be an absolute http(s) URL: \"/static/pay.js\"",
+                read(post("{\"kind\":\"thirdPartyScript\",\"route\":\"/checkout\",\"src\":\"/static/pay.js\"}")).path("message").asText());
         assertEquals(0, store.faults().active().size());
     }
 
