@@ -31,8 +31,11 @@ import java.util.stream.Stream;
 final class Resources {
 
     private static final int WARM_UP = 10;
+    private static final java.util.regex.Pattern HELPER_SWITCH =
+            java.util.regex.Pattern.compile("--(?:type|utility-sub-type)=(\\S+)");
 
-    private record Sample(int journeys, long processes, long threads, long files, long temp, long rssMb) {
+    private record Sample(int journeys, long processes, long threads, long files, long temp, long rssMb,
+                          Map<String, Long> processKinds) {
         @Override
         public String toString() {
             return String.format("%5d journeys: %3d processes, %4d threads, %4d open files, %4d temp entries, %6d MiB",
@@ -98,8 +101,8 @@ final class Resources {
                 held, "from journey " + warm.journeys() + " to " + last.journeys() + ": processes " + warm.processes()
                         + " -> " + last.processes() + ", threads " + warm.threads() + " -> " + last.threads() + ", files "
                         + warm.files() + " -> " + last.files() + ", temp " + warm.temp() + " -> " + last.temp()
-                        + ", RSS " + warm.rssMb() + " -> " + last.rssMb() + " MiB; " + notPassed + " not passed; "
-                        + Durations.say(took));
+                        + ", RSS " + warm.rssMb() + " -> " + last.rssMb() + " MiB" + kindsChanged(warm, last) + "; "
+                        + notPassed + " not passed; " + Durations.say(took));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("journeys", journeys);
         m.put("notPassed", notPassed);
@@ -112,7 +115,7 @@ final class Resources {
         ProcessHandle self = ProcessHandle.current();
         return new Sample(journeys, settledProcesses(self), count(Path.of("/proc/self/task")),
                 count(Path.of("/proc/self/fd")), count(Path.of(System.getProperty("java.io.tmpdir"))),
-                Rss.treeKb(self) / 1024);
+                Rss.treeKb(self) / 1024, processKinds(self));
     }
 
     /**
@@ -136,6 +139,46 @@ final class Resources {
             last = now;
         }
         return last;
+    }
+
+    /**
+     * The processes below {@code self} by kind: the program and, for a browser's helpers, its {@code --type} and
+     * {@code --utility-sub-type}, so that a change in the count says which process came or went.
+     */
+    private static Map<String, Long> processKinds(ProcessHandle self) {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        self.descendants().forEach(p -> {
+            // Read from /proc: Chrome's helpers rewrite their command line, and the JDK then gives none.
+            String line;
+            try {
+                line = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
+                        java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            } catch (IOException | RuntimeException gone) {
+                line = "";
+            }
+            StringBuilder kind = new StringBuilder(Path.of(p.info().command().orElse("?")).getFileName().toString());
+            java.util.regex.Matcher m = HELPER_SWITCH.matcher(line);
+            while (m.find()) {
+                kind.append(' ').append(m.group(1));
+            }
+            kinds.merge(kind.toString(), 1L, Long::sum);
+        });
+        return kinds;
+    }
+
+    /** Which kinds of process there are more or fewer of at the end than after the warm-up, or "". */
+    private static String kindsChanged(Sample warm, Sample last) {
+        java.util.Set<String> all = new java.util.TreeSet<>(warm.processKinds().keySet());
+        all.addAll(last.processKinds().keySet());
+        List<String> changes = new ArrayList<>();
+        for (String kind : all) {
+            long before = warm.processKinds().getOrDefault(kind, 0L);
+            long after = last.processKinds().getOrDefault(kind, 0L);
+            if (before != after) {
+                changes.add(String.format("%+d %s", after - before, kind));
+            }
+        }
+        return changes.isEmpty() ? "" : " (processes: " + String.join(", ", changes) + ")";
     }
 
     private static long count(Path folder) {
