@@ -40,6 +40,7 @@ final class Chrome {
     private final Path profile;
     private final String firstWindow;
     private int sessions;
+    private volatile String userAgent;
 
     private Chrome(ChromeDriver driver, Path profile, String firstWindow) {
         this.driver = driver;
@@ -77,6 +78,16 @@ final class Chrome {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** The browser's own user agent, asked once: every context of this browser starts with the same one. */
+    String userAgent(java.util.function.Supplier<String> ask) {
+        String known = userAgent;
+        if (known == null) {
+            known = ask.get();
+            userAgent = known;
+        }
+        return known;
     }
 
     /** How many sessions this browser has served, so that a test can tell a reused browser from a new one. */

@@ -160,6 +160,13 @@ final class SeleniumSession implements EngineSession {
         }
     }
 
+    /** The Chrome features Playwright 1.62 switches off (its Edge-only ones left out). */
+    private static final List<String> PLAYWRIGHTS_DISABLED_FEATURES = List.of("AvoidUnnecessaryBeforeUnloadCheckSync",
+            "BoundaryEventDispatchTracksNodeRemoval", "DestroyProfileOnBrowserClose", "DialMediaRouteProvider",
+            "GlobalMediaControls", "HttpsUpgrades", "LensOverlay", "MediaRouter", "PaintHolding",
+            "ThirdPartyStoragePartitioning", "BlockOriginHeaderModificationOnRedirect", "Translate", "AutoDeElevate",
+            "OptimizationHints");
+
     private static ChromeOptions options(SeleniumEngine engine, SessionSettings settings) {
         ChromeOptions options = new ChromeOptions();
         if (engine.browserBinary() != null) {
@@ -168,10 +175,16 @@ final class SeleniumSession implements EngineSession {
         if (engine.config().headless()) {
             options.addArguments("--headless=new");
         }
-        // The same switches Playwright passes, so both engines see the same browser; --no-sandbox because CI runs as root.
+        // The switches Playwright passes (ChromeDriver adds most of the rest), so both engines see the same browser:
+        // no HTTPS upgrade of an http:// staging site, no back-forward cache, no storage partitioning, no field
+        // trials. ChromeDriver merges the feature list with its own. --no-sandbox because CI runs as root.
         options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--hide-scrollbars", "--mute-audio",
+                "--disable-default-apps", "--hide-scrollbars", "--mute-audio", "--disable-field-trial-config",
+                "--disable-back-forward-cache", "--disable-breakpad", "--disable-component-extensions-with-background-pages",
+                "--disable-renderer-backgrounding", "--disable-ipc-flooding-protection", "--metrics-recording-only",
+                "--force-color-profile=srgb", "--disable-search-engine-choice-screen",
+                "--disable-features=" + String.join(",", PLAYWRIGHTS_DISABLED_FEATURES),
                 "--window-size=" + settings.width() + "," + settings.height());
         options.addArguments(engine.config().browserArgs());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
@@ -197,7 +210,8 @@ final class SeleniumSession implements EngineSession {
             cdp.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", settings.extraHeaders()));
         }
         if (!settings.userAgentSuffix().isEmpty()) {
-            String agent = (String) ((JavascriptExecutor) driver).executeScript("return navigator.userAgent");
+            java.util.function.Supplier<String> ask = () -> (String) ((JavascriptExecutor) driver).executeScript("return navigator.userAgent");
+            String agent = chrome == null ? ask.get() : chrome.userAgent(ask);
             cdp.executeCdpCommand("Network.setUserAgentOverride",
                     Map.of("userAgent", agent + " " + settings.userAgentSuffix()));
         }
