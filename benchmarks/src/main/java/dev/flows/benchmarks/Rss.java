@@ -42,14 +42,15 @@ public final class Rss implements AutoCloseable {
 
     /** The resident memory of {@code root} and every process below it, in KiB. */
     public static long treeKb(ProcessHandle root) {
-        long total = rssKb(root.pid());
+        long total = kb(root.pid());
         for (ProcessHandle child : root.descendants().toList()) {
-            total += rssKb(child.pid());
+            total += kb(child.pid());
         }
         return total;
     }
 
-    private static long rssKb(long pid) {
+    /** The resident memory of one process in KiB, or 0 when it has ended. */
+    public static long kb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {

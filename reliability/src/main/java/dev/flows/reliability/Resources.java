@@ -35,7 +35,7 @@ final class Resources {
             java.util.regex.Pattern.compile("--(?:type|utility-sub-type)=(\\S+)");
 
     private record Sample(int journeys, long processes, long threads, long files, long temp, long rssMb,
-                          Map<String, Long> processKinds) {
+                          Map<String, Long> processKinds, Map<String, Long> rssMbByKind) {
         @Override
         public String toString() {
             return String.format("%5d journeys: %3d processes, %4d threads, %4d open files, %4d temp entries, %6d MiB",
@@ -115,7 +115,7 @@ final class Resources {
         ProcessHandle self = ProcessHandle.current();
         return new Sample(journeys, settledProcesses(self), count(Path.of("/proc/self/task")),
                 count(Path.of("/proc/self/fd")), count(Path.of(System.getProperty("java.io.tmpdir"))),
-                Rss.treeKb(self) / 1024, processKinds(self));
+                Rss.treeKb(self) / 1024, processKinds(self), rssMbByKind(self));
     }
 
     /**
@@ -147,26 +147,42 @@ final class Resources {
      */
     private static Map<String, Long> processKinds(ProcessHandle self) {
         Map<String, Long> kinds = new java.util.TreeMap<>();
-        self.descendants().forEach(p -> {
-            // Read from /proc: Chrome's helpers rewrite their command line, and the JDK then gives none.
-            String line;
-            try {
-                line = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
-                        java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-            } catch (IOException | RuntimeException gone) {
-                line = "";
-            }
-            StringBuilder kind = new StringBuilder(Path.of(p.info().command().orElse("?")).getFileName().toString());
-            java.util.regex.Matcher m = HELPER_SWITCH.matcher(line);
-            while (m.find()) {
-                kind.append(' ').append(m.group(1));
-            }
-            kinds.merge(kind.toString(), 1L, Long::sum);
-        });
+        self.descendants().forEach(p -> kinds.merge(kindOf(p), 1L, Long::sum));
         return kinds;
     }
 
-    /** Which kinds of process there are more or fewer of at the end than after the warm-up, or "". */
+    /** The resident memory by kind of process, in MiB, this JVM as "java (this JVM)". */
+    private static Map<String, Long> rssMbByKind(ProcessHandle self) {
+        Map<String, Long> kb = new java.util.TreeMap<>();
+        kb.put("java (this JVM)", Rss.kb(self.pid()));
+        self.descendants().forEach(p -> kb.merge(kindOf(p), Rss.kb(p.pid()), Long::sum));
+        Map<String, Long> mb = new java.util.TreeMap<>();
+        kb.forEach((kind, value) -> mb.put(kind, value / 1024));
+        return mb;
+    }
+
+    /** The program and, for a browser's helpers, its {@code --type} and {@code --utility-sub-type}. */
+    private static String kindOf(ProcessHandle p) {
+        // Read from /proc: Chrome's helpers rewrite their command line, and the JDK then gives none.
+        String line;
+        try {
+            line = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            line = "";
+        }
+        StringBuilder kind = new StringBuilder(Path.of(p.info().command().orElse("?")).getFileName().toString());
+        java.util.regex.Matcher m = HELPER_SWITCH.matcher(line);
+        while (m.find()) {
+            kind.append(' ').append(m.group(1));
+        }
+        return kind.toString();
+    }
+
+    /**
+     * Which kinds of process there are more or fewer of at the end than after the warm-up, and whose resident memory
+     * changed by 10 MiB or more; "" when none.
+     */
     private static String kindsChanged(Sample warm, Sample last) {
         java.util.Set<String> all = new java.util.TreeSet<>(warm.processKinds().keySet());
         all.addAll(last.processKinds().keySet());
@@ -178,7 +194,17 @@ final class Resources {
                 changes.add(String.format("%+d %s", after - before, kind));
             }
         }
-        return changes.isEmpty() ? "" : " (processes: " + String.join(", ", changes) + ")";
+        List<String> memory = new ArrayList<>();
+        java.util.Set<String> withMemory = new java.util.TreeSet<>(warm.rssMbByKind().keySet());
+        withMemory.addAll(last.rssMbByKind().keySet());
+        for (String kind : withMemory) {
+            long delta = last.rssMbByKind().getOrDefault(kind, 0L) - warm.rssMbByKind().getOrDefault(kind, 0L);
+            if (Math.abs(delta) >= 10) {
+                memory.add(String.format("%+d MiB %s", delta, kind));
+            }
+        }
+        return (changes.isEmpty() ? "" : " (processes: " + String.join(", ", changes) + ")")
+                + (memory.isEmpty() ? "" : " (RSS: " + String.join(", ", memory) + ")");
     }
 
     private static long count(Path folder) {
