@@ -35,7 +35,7 @@ final class Resources {
             java.util.regex.Pattern.compile("--(?:type|utility-sub-type)=(\\S+)");
 
     private record Sample(int journeys, long processes, long threads, long files, long temp, long rssMb,
-                          Map<String, Long> processKinds, Map<String, Long> rssMbByKind) {
+                          Map<String, Kind> kinds) {
         @Override
         public String toString() {
             return String.format("%5d journeys: %3d processes, %4d threads, %4d open files, %4d temp entries, %6d MiB",
@@ -115,7 +115,7 @@ final class Resources {
         ProcessHandle self = ProcessHandle.current();
         return new Sample(journeys, settledProcesses(self), count(Path.of("/proc/self/task")),
                 count(Path.of("/proc/self/fd")), count(Path.of(System.getProperty("java.io.tmpdir"))),
-                Rss.treeKb(self) / 1024, processKinds(self), rssMbByKind(self));
+                Rss.treeKb(self) / 1024, kinds(self));
     }
 
     /**
@@ -141,24 +141,22 @@ final class Resources {
         return last;
     }
 
-    /**
-     * The processes below {@code self} by kind: the program and, for a browser's helpers, its {@code --type} and
-     * {@code --utility-sub-type}, so that a change in the count says which process came or went.
-     */
-    private static Map<String, Long> processKinds(ProcessHandle self) {
-        Map<String, Long> kinds = new java.util.TreeMap<>();
-        self.descendants().forEach(p -> kinds.merge(kindOf(p), 1L, Long::sum));
-        return kinds;
+    /** How many processes of a kind there are, and their resident memory together. */
+    private record Kind(long count, long rssKb) {
+        Kind plus(Kind other) {
+            return new Kind(count + other.count, rssKb + other.rssKb);
+        }
     }
 
-    /** The resident memory by kind of process, in MiB, this JVM as "java (this JVM)". */
-    private static Map<String, Long> rssMbByKind(ProcessHandle self) {
-        Map<String, Long> kb = new java.util.TreeMap<>();
-        kb.put("java (this JVM)", Rss.kb(self.pid()));
-        self.descendants().forEach(p -> kb.merge(kindOf(p), Rss.kb(p.pid()), Long::sum));
-        Map<String, Long> mb = new java.util.TreeMap<>();
-        kb.forEach((kind, value) -> mb.put(kind, value / 1024));
-        return mb;
+    /**
+     * This JVM ("java (this JVM)") and the processes below it by kind (the program and, for a browser's helpers, its
+     * {@code --type} and {@code --utility-sub-type}), in one walk: a change says which process came, went or grew.
+     */
+    private static Map<String, Kind> kinds(ProcessHandle self) {
+        Map<String, Kind> kinds = new java.util.TreeMap<>();
+        kinds.put("java (this JVM)", new Kind(0, Rss.kb(self.pid())));
+        self.descendants().forEach(p -> kinds.merge(kindOf(p), new Kind(1, Rss.kb(p.pid())), Kind::plus));
+        return kinds;
     }
 
     /** The program and, for a browser's helpers, its {@code --type} and {@code --utility-sub-type}. */
@@ -184,27 +182,27 @@ final class Resources {
      * changed by 10 MiB or more; "" when none.
      */
     private static String kindsChanged(Sample warm, Sample last) {
-        java.util.Set<String> all = new java.util.TreeSet<>(warm.processKinds().keySet());
-        all.addAll(last.processKinds().keySet());
-        List<String> changes = new ArrayList<>();
-        for (String kind : all) {
-            long before = warm.processKinds().getOrDefault(kind, 0L);
-            long after = last.processKinds().getOrDefault(kind, 0L);
-            if (before != after) {
-                changes.add(String.format("%+d %s", after - before, kind));
-            }
-        }
-        List<String> memory = new ArrayList<>();
-        java.util.Set<String> withMemory = new java.util.TreeSet<>(warm.rssMbByKind().keySet());
-        withMemory.addAll(last.rssMbByKind().keySet());
-        for (String kind : withMemory) {
-            long delta = last.rssMbByKind().getOrDefault(kind, 0L) - warm.rssMbByKind().getOrDefault(kind, 0L);
-            if (Math.abs(delta) >= 10) {
-                memory.add(String.format("%+d MiB %s", delta, kind));
-            }
-        }
-        return (changes.isEmpty() ? "" : " (processes: " + String.join(", ", changes) + ")")
+        List<String> processes = changes(warm, last, Kind::count, 1, "%+d %s");
+        List<String> memory = changes(warm, last, kind -> kind.rssKb() / 1024, 10, "%+d MiB %s");
+        return (processes.isEmpty() ? "" : " (processes: " + String.join(", ", processes) + ")")
                 + (memory.isEmpty() ? "" : " (RSS: " + String.join(", ", memory) + ")");
+    }
+
+    /** Each kind whose {@code figure} changed by at least {@code least} from {@code warm} to {@code last}, formatted. */
+    private static List<String> changes(Sample warm, Sample last, java.util.function.ToLongFunction<Kind> figure,
+                                        long least, String format) {
+        java.util.Set<String> all = new java.util.TreeSet<>(warm.kinds().keySet());
+        all.addAll(last.kinds().keySet());
+        List<String> changes = new ArrayList<>();
+        Kind none = new Kind(0, 0);
+        for (String kind : all) {
+            long delta = figure.applyAsLong(last.kinds().getOrDefault(kind, none))
+                    - figure.applyAsLong(warm.kinds().getOrDefault(kind, none));
+            if (Math.abs(delta) >= least) {
+                changes.add(String.format(format, delta, kind));
+            }
+        }
+        return changes;
     }
 
     private static long count(Path folder) {
