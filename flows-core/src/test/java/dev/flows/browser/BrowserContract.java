@@ -264,22 +264,20 @@ abstract class BrowserContract {
     }
 
     private static List<InterceptedRequest> waitForIntercepted(Page page, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<InterceptedRequest> caught = page.interceptedRequests();
-        while (caught.size() < count && System.nanoTime() < deadline) {
-            pause();
-            caught = page.interceptedRequests();
-        }
-        return caught;
+        waitUntil(() -> page.interceptedRequests().size() >= count);
+        return page.interceptedRequests();
     }
 
-    /** A short look-again interval: spinning would take a core from the browser on a 2-core machine. */
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Looks again every 20 ms, up to {@link #WAIT}: spinning would take a core from the browser on 2 cores. */
+    private static void waitUntil(java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -355,10 +353,7 @@ abstract class BrowserContract {
         // Without a rule the page sends both: what follows can only pass because the rule stopped them.
         store.clearRequestLog();
         page.open("/product/tamper-58");
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (store.requestLog().stream().filter(script).count() < 2 && System.nanoTime() < deadline) {
-            pause();
-        }
+        waitUntil(() -> store.requestLog().stream().filter(script).count() >= 2);
         assertEquals(2, store.requestLog().stream().filter(script).count(), store.requestLog().toString());
 
         try (Page guarded = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl())
