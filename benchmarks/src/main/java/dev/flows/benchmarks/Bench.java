@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flows.browser.BrowserConfig;
 import dev.flows.demostore.DemoStore;
+import dev.flows.engine.spi.ChromiumDiscovery;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,11 +29,14 @@ import java.util.Set;
  * Properties (all optional): {@code bench.rounds} (15), {@code bench.warmups} (3), {@code bench.parts}
  * (journeys,coldstart,scale,detection), {@code bench.variants} (all six), {@code bench.engines} (playwright,selenium;
  * for cold start, scale and detection), {@code bench.scale} (1,2,4,8), {@code bench.coldRuns} (3),
- * {@code bench.out} (target/benchmark.json).
+ * {@code bench.out} (target/benchmark.json), {@code bench.chromium} (the browser of every variant: the one Flows
+ * finds for a headless run), {@code bench.chromedriver} (/usr/bin/chromedriver).
  */
 public final class Bench {
 
-    static final String CHROMIUM = System.getProperty("bench.chromium", "/usr/bin/chromium");
+    /** The browser of all six variants: a headless shell where the machine has one, as Flows itself would pick. */
+    static final String CHROMIUM = System.getProperty("bench.chromium", ChromiumDiscovery.onThisMachine()
+            .browser(null, true).map(found -> found.path().toString()).orElse("/usr/bin/chromium"));
     static final String CHROMEDRIVER = System.getProperty("bench.chromedriver", "/usr/bin/chromedriver");
     static final List<String> ALL_VARIANTS = List.of("flows-playwright", "flows-selenium", "bare-playwright",
             "bare-selenium", "selenide", "playwright-test");
@@ -54,8 +58,8 @@ public final class Bench {
         report.put("date", Instant.now().toString());
         report.put("machineAtStart", Machine.describe());
         report.put("settings", Map.of("rounds", rounds, "warmups", warmups, "parts", parts, "variants", variants,
-                "engines", engines.stream().map(BrowserConfig.EngineType::id).toList()));
-        System.out.println("Flows benchmark on " + Machine.describe());
+                "engines", engines.stream().map(BrowserConfig.EngineType::id).toList(), "browser", CHROMIUM));
+        System.out.println("Flows benchmark on " + Machine.describe() + ", browser " + CHROMIUM);
 
         try (DemoStore live = DemoStore.builder().name("live").start();
              DemoStore fallback = DemoStore.builder().name("fallback").adminToken(live.adminToken()).start()) {

@@ -51,7 +51,7 @@ final class FlowsVariant implements Variant {
 
     @Override
     public void start() {
-        browser = Browser.launch(BrowserConfig.builder(engine).build());
+        browser = Browser.launch(BrowserConfig.builder(engine).browserPath(Path.of(Bench.CHROMIUM)).build());
     }
 
     @Override

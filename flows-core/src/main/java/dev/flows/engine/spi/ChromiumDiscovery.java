@@ -11,6 +11,12 @@ import java.util.Optional;
  * Finds a Chromium-family browser and a ChromeDriver on this machine: an explicit path first, then the names on
  * {@code PATH}, then the places installers put them. Engines fall back to their own downloads only when this
  * finds nothing.
+ *
+ * <p>A headless run prefers Chromium's headless shell ({@code chromium-headless-shell}, Debian's package of the
+ * same name; {@code chrome-headless-shell} from Chrome for Testing), as Playwright does for headless Chromium: the
+ * full browser builds a window's worth of browser UI for every new page, which makes a fresh context and page
+ * three times slower to open (about 450 ms against 140 ms here) and its page loads slower too. Without a headless
+ * shell, headless runs use the full browser.
  */
 public final class ChromiumDiscovery {
 
@@ -31,6 +37,9 @@ public final class ChromiumDiscovery {
             "/Applications/Chromium.app/Contents/MacOS/Chromium",
             "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
             "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe");
+    private static final List<String> HEADLESS_NAMES = List.of("chromium-headless-shell", "chrome-headless-shell");
+    private static final List<String> HEADLESS_PATHS = List.of(
+            "/usr/bin/chromium-headless-shell", "/usr/lib/chromium/chromium-headless-shell");
     private static final List<String> DRIVER_NAMES = List.of("chromedriver");
     private static final List<String> DRIVER_PATHS = List.of(
             "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver", "/usr/local/bin/chromedriver",
@@ -60,6 +69,22 @@ public final class ChromiumDiscovery {
      */
     public Optional<Found> browser(Path configured) {
         return find("browser", configured, BROWSER_NAMES, BROWSER_PATHS);
+    }
+
+    /**
+     * The browser for a run that is headless or not: the configured one; else, headless, a headless shell if this
+     * machine has one; else {@link #browser(Path)}.
+     *
+     * @throws IllegalArgumentException when a configured path is not an executable file
+     */
+    public Optional<Found> browser(Path configured, boolean headless) {
+        if (configured == null && headless) {
+            Optional<Found> shell = find("browser", null, HEADLESS_NAMES, HEADLESS_PATHS);
+            if (shell.isPresent()) {
+                return shell;
+            }
+        }
+        return browser(configured);
     }
 
     /** The ChromeDriver to use; see {@link #browser(Path)}. */

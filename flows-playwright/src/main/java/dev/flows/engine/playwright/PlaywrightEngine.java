@@ -62,7 +62,7 @@ final class PlaywrightEngine implements Engine {
     /** Starts Playwright and launches (or connects to) the browser that {@code config} describes. */
     static PlaywrightEngine launch(BrowserConfig config) {
         Optional<ChromiumDiscovery.Found> system = config.remote() != null ? Optional.empty()
-                : ChromiumDiscovery.onThisMachine().browser(config.browserPath());
+                : ChromiumDiscovery.onThisMachine().browser(config.browserPath(), config.headless());
         if (config.remote() == null && system.isEmpty() && !config.downloads()) {
             throw new BrowserLaunchException("playwright: no Chromium or Chrome found (set browserPath, install chromium, "
                     + "or allow downloads so Playwright can fetch its own)");

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -48,21 +49,25 @@ final class Chrome {
         this.firstWindow = firstWindow;
     }
 
-    /** Starts ChromeDriver and Chrome with {@code options}, in a fresh profile folder of its own. */
+    /** Starts ChromeDriver and Chrome with {@code options}, in a fresh temporary folder of their own. */
     static Chrome start(SeleniumEngine engine, ChromeOptions options) {
         Path profile;
         try {
-            // Our own profile folder, so that quitting leaves nothing behind in /tmp.
+            // Our own temporary folder, so that quitting leaves nothing behind in /tmp.
             profile = Files.createTempDirectory(Leftovers.tempPrefix("selenium-profile"));
         } catch (IOException e) {
             throw new UncheckedIOException("selenium: cannot create a profile folder", e);
         }
-        options.addArguments("--user-data-dir=" + profile);
+        // ChromeDriver makes Chrome's profile folder in its temporary folder, and Chrome puts its own temporary files
+        // there too. Not --user-data-dir: with a profile folder it did not make, ChromeDriver opens no first page, and
+        // a headless shell (which has no start page) then has none for ChromeDriver to attach to.
+        Map<String, String> environment = new HashMap<>(Leftovers.mark());
+        environment.put("TMPDIR", profile.toString());
         try {
             ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                     .usingAnyFreePort()
                     // Marked, so that a later start can remove what a kill -9 of this JVM leaves (Leftovers).
-                    .withEnvironment(Leftovers.mark())
+                    .withEnvironment(environment)
                     .withLogOutput(OutputStream.nullOutputStream());
             if (engine.driver() != null) {
                 service.usingDriverExecutable(engine.driver().toFile());

@@ -88,7 +88,7 @@ final class SeleniumEngine implements Engine {
             return new SeleniumEngine(config, binary, null, null, remote);
         }
         ChromiumDiscovery discovery = ChromiumDiscovery.onThisMachine();
-        Optional<ChromiumDiscovery.Found> browser = discovery.browser(config.browserPath());
+        Optional<ChromiumDiscovery.Found> browser = discovery.browser(config.browserPath(), config.headless());
         if (browser.isEmpty() && !config.downloads()) {
             throw new BrowserLaunchException("selenium: no Chromium or Chrome found (set browserPath, install chromium, "
                     + "or allow downloads so Selenium Manager can fetch one)");
