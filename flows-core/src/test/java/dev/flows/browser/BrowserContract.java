@@ -163,6 +163,21 @@ abstract class BrowserContract {
     }
 
     @Test
+    void anElementInsideSeveralMatchesOfTheOuterLocatorIsFoundOnceInPageOrder() {
+        page.open("/category/grinders");
+        List<String> names = page.findAll(Locator.testId("product-name")).texts();
+        // Every name sits inside several nested elements, each a match of "body *": one match per name, in order.
+        Locator nested = Locator.css("body *").find(Locator.testId("product-name"));
+        assertTrue(names.size() > 1, "the category should list several products: " + names);
+        assertEquals(names, page.findAll(nested).texts());
+        assertEquals(names.size(), page.findAll(nested).count());
+        // The action acts on the element the look saw: the second name's link opens the second product.
+        String second = names.get(1);
+        page.find(nested.nth(1)).click();
+        page.find(Locator.testId("product-title")).should(Condition.exactText(second));
+    }
+
+    @Test
     void findsElementsByTheirText() {
         page.open("/product/tamper-58");
         assertEquals("Tamper 58 mm", page.find(Locator.text("Tamper 58 mm").first()).text());

@@ -1,5 +1,11 @@
 package dev.flows.engine.spi;
 
+import dev.flows.browser.Locator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The scripts every engine runs in the page, so that "visible", "text" and "select" mean exactly the same on
  * Playwright and on Selenium. Each is a JavaScript function taking (elements, argument).
@@ -32,11 +38,14 @@ public final class PageScripts {
             }""";
 
     /**
-     * Resolves a locator in the page, for engines whose own element search costs one round-trip per segment
-     * (WebDriver): the same search as {@code findElements} per segment, in one script. The argument is the chain as
-     * {@code [kind, expression, index]} triples ({@code 'css'} or {@code 'xpath'}; index null for all matches); an
-     * XPath after the first segment that starts with {@code /} is read relative to the previous match, as WebDriver
-     * reads it. Returns the elements, or {@code {invalid: message}} when the browser refuses an expression.
+     * Resolves a locator in the page in one script, so that a look costs one round-trip on every engine: WebDriver's
+     * own search costs one per segment, Playwright's a query, an evaluation and a release. Each segment is searched
+     * for inside every match of the one before, and the matches are kept once each, in the order first found, which
+     * is document order: what Playwright's chained locators find, so that an engine's action on the locator's n-th
+     * match acts on the element this found. The argument is {@link #chain}: {@code [kind, expression, index]}
+     * triples ({@code 'css'} or {@code 'xpath'}; index null for all matches); an XPath after the first segment that
+     * starts with {@code /} is read relative to the previous match, as WebDriver and Playwright read it. Returns the
+     * elements, or {@code {invalid: message}} when the browser refuses an expression.
      */
     public static final String FIND = """
             (chain) => {
@@ -58,6 +67,7 @@ public final class PageScripts {
                       }
                     }
                   }
+                  if (contexts.length > 1) found = [...new Set(found)];
                   if (index != null) found = index < found.length ? [found[index]] : [];
                   contexts = found;
                 });
@@ -70,6 +80,17 @@ public final class PageScripts {
               }
               return found;
             }""";
+
+    /** {@code locator} as {@link #FIND} reads it. */
+    public static List<List<Object>> chain(Locator locator) {
+        List<List<Object>> chain = new ArrayList<>();
+        for (Locator.Segment segment : locator.segments()) {
+            // Not List.of: the index is null for "all matches".
+            chain.add(Arrays.asList(segment.isCss() ? "css" : "xpath", segment.isCss() ? segment.css() : segment.xpath(),
+                    segment.index()));
+        }
+        return chain;
+    }
 
     /** The rendered text of every match. */
     public static final String TEXTS = """

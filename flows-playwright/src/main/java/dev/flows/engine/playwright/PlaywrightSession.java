@@ -45,6 +45,10 @@ final class PlaywrightSession implements EngineSession {
     // element is ready before it acts, so an attempt rarely waits at all; but the driver measures this on its own
     // clock, and on a busy machine (load 40 on 2 cores) a ready fill took longer than 500 ms.
     private static final double ATTEMPT_MS = 2000;
+    private static final String MATCH = "([chain, index]) => { const found = (" + PageScripts.FIND + ")(chain);"
+            + " return Array.isArray(found) ? (" + PageScripts.ELEMENT_STATE + ")(found, index) : found; }";
+    private static final String TEXTS = "([chain]) => { const found = (" + PageScripts.FIND + ")(chain);"
+            + " return Array.isArray(found) ? (" + PageScripts.TEXTS + ")(found) : found; }";
 
     private final PlaywrightEngine engine;
     private final Lane lane;
@@ -165,26 +169,34 @@ final class PlaywrightSession implements EngineSession {
 
     @Override
     public ElementMatch match(dev.flows.browser.Locator locator, int index) {
-        return locked(() -> {
-            try {
-                return ElementMatch.fromScript(resolve(locator).evaluateAll(PageScripts.ELEMENT_STATE, index));
-            } catch (PlaywrightException e) {
-                throw notYet(e);
-            }
-        });
+        return ElementMatch.fromScript(located(MATCH, locator, index));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<String> texts(Locator locator) {
-        return locked(() -> {
+        return ((List<Object>) located(TEXTS, locator, null)).stream().map(String::valueOf).collect(Collectors.toList());
+    }
+
+    /**
+     * Runs {@code script} on the locator's chain and {@code argument} in the page: one evaluation, where Playwright's
+     * own locator would query, evaluate and release (three DevTools commands, and its selector engine installed in
+     * the page's main world on every document). Actions still go through Playwright's locator, which finds the same
+     * elements in the same order (see {@link PageScripts#FIND}).
+     */
+    private Object located(String script, Locator locator, Object argument) {
+        Object result = locked(() -> {
             try {
-                return ((List<Object>) resolve(locator).evaluateAll(PageScripts.TEXTS)).stream()
-                        .map(String::valueOf).collect(Collectors.toList());
+                return page.evaluate(script, java.util.Arrays.asList(PageScripts.chain(locator), argument));
             } catch (PlaywrightException e) {
                 throw notYet(e);
             }
         });
+        if (result instanceof Map<?, ?> map && map.containsKey("invalid")) {
+            throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
+                    + map.get("invalid") + " [playwright]", null);
+        }
+        return result;
     }
 
     /**
@@ -236,13 +248,22 @@ final class PlaywrightSession implements EngineSession {
             try {
                 resolve(locator).nth(index).selectOption(value, new com.microsoft.playwright.Locator.SelectOptionOptions()
                         .setForce(true).setTimeout(navigation.toMillis()));
-                return null;
             } catch (TimeoutError e) {
                 throw new BrowserException("selected '" + option + "' in " + locator + ", but the page it opened did "
                         + "not load within " + Durations.say(navigation) + " [playwright]", e);
             } catch (PlaywrightException e) {
                 throw notYet(e);
             }
+            // Playwright waits for a navigation that a click starts, not for one that a selection starts: a form that
+            // the change handler submits asks for its page a task later. One task in the page lets that request go
+            // out; an evaluation in a page being left then waits until the new page commits, and fails. Without it,
+            // the next look could read the page being left.
+            try {
+                page.evaluate("() => new Promise(resolve => setTimeout(resolve, 0))");
+            } catch (PlaywrightException e) {
+                // The page this selection opened replaced the one evaluated in: what the task was waiting for.
+            }
+            return null;
         });
     }
 

@@ -665,7 +665,7 @@ final class SeleniumSession implements EngineSession {
      */
     private Object located(String script, Locator locator, Object... more) {
         Object[] arguments = new Object[more.length + 1];
-        arguments[0] = chain(locator);
+        arguments[0] = PageScripts.chain(locator);
         System.arraycopy(more, 0, arguments, 1, more.length);
         Object result;
         try {
@@ -678,19 +678,6 @@ final class SeleniumSession implements EngineSession {
                     + map.get("invalid") + " [selenium]", null);
         }
         return result;
-    }
-
-    /** The locator as {@link PageScripts#FIND} reads it. */
-    private static List<List<Object>> chain(Locator locator) {
-        List<List<Object>> chain = new ArrayList<>();
-        for (Locator.Segment segment : locator.segments()) {
-            List<Object> link = new ArrayList<>();
-            link.add(segment.isCss() ? "css" : "xpath");
-            link.add(segment.isCss() ? segment.css() : segment.xpath());
-            link.add(segment.index());
-            chain.add(link);
-        }
-        return chain;
     }
 
     private void act(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
