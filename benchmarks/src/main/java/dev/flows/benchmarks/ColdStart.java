@@ -99,7 +99,8 @@ final class ColdStart {
             public void publish(LogRecord r) {
                 Matcher m = SPLIT.matcher(String.valueOf(r.getMessage()));
                 if (m.find()) {
-                    split.put(m.group(1), Long.parseLong(m.group(2)));
+                    // The first lane's: a second site in parallel starts a second lane during the journey.
+                    split.putIfAbsent(m.group(1), Long.parseLong(m.group(2)));
                 }
             }
 
