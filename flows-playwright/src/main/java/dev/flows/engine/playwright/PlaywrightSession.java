@@ -28,6 +28,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -187,7 +188,7 @@ final class PlaywrightSession implements EngineSession {
     private Object located(String script, Locator locator, Object argument) {
         Object result = locked(() -> {
             try {
-                return page.evaluate(script, java.util.Arrays.asList(PageScripts.chain(locator), argument));
+                return page.evaluate(script, Arrays.asList(PageScripts.chain(locator), argument));
             } catch (PlaywrightException e) {
                 throw notYet(e);
             }
