@@ -1,10 +1,12 @@
 package dev.flows.engine.spi;
 
+import dev.flows.browser.InvalidLocatorException;
 import dev.flows.browser.Locator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scripts every engine runs in the page, so that "visible", "text" and "select" mean exactly the same on
@@ -90,6 +92,18 @@ public final class PageScripts {
                     segment.index()));
         }
         return chain;
+    }
+
+    /**
+     * What a script that starts with {@link #FIND} returned, unless FIND found an expression the browser refuses:
+     * then an {@link InvalidLocatorException} naming the locator, the browser's reason and {@code engine}.
+     */
+    public static Object found(Object result, Locator locator, String engine) {
+        if (result instanceof Map<?, ?> map && map.containsKey("invalid")) {
+            throw new InvalidLocatorException("the browser refused " + locator + " as a locator: " + map.get("invalid")
+                    + " [" + engine + "]", null);
+        }
+        return result;
     }
 
     /** The rendered text of every match. */

@@ -193,11 +193,7 @@ final class PlaywrightSession implements EngineSession {
                 throw notYet(e);
             }
         });
-        if (result instanceof Map<?, ?> map && map.containsKey("invalid")) {
-            throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
-                    + map.get("invalid") + " [playwright]", null);
-        }
-        return result;
+        return PageScripts.found(result, locator, "playwright");
     }
 
     /**

@@ -673,11 +673,7 @@ final class SeleniumSession implements EngineSession {
         } catch (org.openqa.selenium.JavascriptException e) {
             throw new NotActionableException("the page changed while it was read: " + firstLine(e), e);
         }
-        if (result instanceof Map<?, ?> map && map.containsKey("invalid")) {
-            throw new dev.flows.browser.InvalidLocatorException("the browser refused " + locator + " as a locator: "
-                    + map.get("invalid") + " [selenium]", null);
-        }
-        return result;
+        return PageScripts.found(result, locator, "selenium");
     }
 
     private void act(Locator locator, int index, java.util.function.Consumer<WebElement> action) {
