@@ -113,9 +113,12 @@ final class Resources {
 
     private static Sample sample(int journeys) {
         ProcessHandle self = ProcessHandle.current();
+        Map<String, Kind> kinds = kinds(self);
+        // The tree's resident memory is the sum over its kinds: the walk that found them read every process's.
+        long rssKb = kinds.values().stream().mapToLong(Kind::rssKb).sum();
         return new Sample(journeys, settledProcesses(self), count(Path.of("/proc/self/task")),
                 count(Path.of("/proc/self/fd")), count(Path.of(System.getProperty("java.io.tmpdir"))),
-                Rss.treeKb(self) / 1024, kinds(self));
+                rssKb / 1024, kinds);
     }
 
     /**
