@@ -137,7 +137,10 @@ class SessionIsolationTest {
     void theNextSessionInTheSameBrowserFindsNothingTheLastOneLeft() {
         SeleniumSession first = open(SessionSettings.DEFAULT);
         Chrome browser = first.chrome();
+        // Each page leaves a console error, a dialog and a failed request 100 ms after its load event; the next
+        // navigation waits for them, or it could leave the page before its timer fires.
         first.navigate(base.resolve("/leave"), WAIT);
+        waitFor("the first page's late console error, dialog and failed request", () -> hits("/missing") == 1);
         first.navigate(base.resolve("/leave"), WAIT);
         assertEquals(1, hits("/cached.js"), "a second page in the same session takes the script from the HTTP cache");
         // Not read by the first session: they are in ChromeDriver's logs and the page when it closes.
