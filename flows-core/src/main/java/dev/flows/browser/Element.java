@@ -19,7 +19,11 @@ public interface Element {
 
     Element click();
 
-    /** Replaces the field's value, as typing would. */
+    /**
+     * Replaces the field's value, as typing would. Waits until the field is visible and editable; an element that
+     * is no field (not an {@code <input>}, a {@code <textarea>} or contenteditable) fails at once with
+     * {@link NotAFieldException}.
+     */
     Element fill(String text);
 
     /** Chooses the option of a {@code <select>} whose value, or else whose label, is {@code option}. */

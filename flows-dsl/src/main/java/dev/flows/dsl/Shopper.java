@@ -6,6 +6,7 @@ import dev.flows.browser.Element;
 import dev.flows.browser.ElementState;
 import dev.flows.browser.Elements;
 import dev.flows.browser.Locator;
+import dev.flows.browser.NotAFieldException;
 import dev.flows.browser.Page;
 import dev.flows.browser.WaitTimeoutException;
 import dev.flows.dsl.profile.Hook;
@@ -193,17 +194,17 @@ final class Shopper {
                         + "' instead (" + page.url() + ")");
             }
         }
-        readProduct(listed);
+        // The title shows what the listing named: no second look to read it.
+        readProduct(wanted, listed);
     }
 
     void productAt(String path) {
         page.open(path);
-        readProduct(null);
+        readProduct(page.find(hook(Hook.PRODUCT_TITLE)).text(), null);
     }
 
     /** Remembers the product on the page, records its price, and compares it with the price its listing showed. */
-    private void readProduct(String listedPrice) {
-        String title = page.find(hook(Hook.PRODUCT_TITLE)).text();
+    private void readProduct(String title, String listedPrice) {
         ctx.remember(PRODUCT, title);
         profile.hookIfPresent(Hook.PRODUCT_PRICE).ifPresent(price -> {
             String shown = read(page.find(price), Hook.PRODUCT_PRICE);
@@ -517,11 +518,12 @@ final class Shopper {
 
     private void fill(Hook hook, Locator where, String text) {
         Element field = page.find(where);
-        String tag = field.tagName();
-        if (!isTextField(tag)) {
-            throw wrongKind(hook, where, tag, "a text field (<input> or <textarea>)");
+        try {
+            // The fill's own look tells a field from an element that is none: no separate look at the tag.
+            field.fill(text);
+        } catch (NotAFieldException e) {
+            throw wrongKind(hook, where, e.tag(), "a text field (<input> or <textarea>)");
         }
-        field.fill(text);
         try {
             field.should(Condition.value(text), SETTLE);
         } catch (WaitTimeoutException e) {

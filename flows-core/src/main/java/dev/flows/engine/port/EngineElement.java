@@ -49,6 +49,9 @@ final class EngineElement implements Element {
         page.perform("fill " + locator + " with '" + text + "'", () -> page.awaitElement(locator, "fill",
                 "be editable (visible, enabled, not read-only)", page.timeouts().waitFor(), true, match -> {
                     ElementState e = match.state();
+                    if (e != null && !e.tag().equals("input") && !e.tag().equals("textarea") && !e.editable()) {
+                        throw new NotAFieldException(locator, e.tag(), page.safeUrl(), page.engine());
+                    }
                     if (e == null || !e.visible() || !e.editable()) {
                         return Poll.notYet(e != null && e.visible() && !e.editable() ? "not editable" : describe(e));
                     }
