@@ -46,8 +46,13 @@ final class PlaywrightSession implements EngineSession {
     // element is ready before it acts, so an attempt rarely waits at all; but the driver measures this on its own
     // clock, and on a busy machine (load 40 on 2 cores) a ready fill took longer than 500 ms.
     private static final double ATTEMPT_MS = 2000;
+    private static final Duration HEAR_FRESH = Duration.ofMillis(20);
     private static final String MATCH = "([chain, index]) => { const found = (" + PageScripts.FIND + ")(chain);"
             + " return Array.isArray(found) ? (" + PageScripts.ELEMENT_STATE + ")(found, index) : found; }";
+    // The option the select at the index offers (PageScripts.OPTION), in the same evaluation as the search.
+    private static final String OPTION_OF = "([chain, [index, option]]) => { const found = (" + PageScripts.FIND + ")(chain);"
+            + " if (!Array.isArray(found)) return found; const el = found[index];"
+            + " return el ? (" + PageScripts.OPTION + ")(el, option) : null; }";
     private static final String TEXTS = "([chain]) => { const found = (" + PageScripts.FIND + ")(chain);"
             + " return Array.isArray(found) ? (" + PageScripts.TEXTS + ")(found) : found; }";
 
@@ -64,6 +69,7 @@ final class PlaywrightSession implements EngineSession {
     private final List<InterceptedRequest> intercepted = new CopyOnWriteArrayList<>();
     private boolean tracing;
     private boolean closed;
+    private long lastHeard = System.nanoTime() - HEAR_FRESH.toNanos() - 1;  // under the lane's lock
 
     PlaywrightSession(PlaywrightEngine engine, Lane lane, BrowserContext context, Duration navigation, NetworkPolicy network) {
         this.engine = engine;
@@ -229,14 +235,10 @@ final class PlaywrightSession implements EngineSession {
     /** Finds the option like the other engine does, then selects it once, waiting for a navigation it starts. */
     @Override
     public void select(Locator locator, int index, String option) {
-        Object found = locked(() -> {
-            try {
-                return resolve(locator).nth(index).evaluate(PageScripts.OPTION, option,
-                        new com.microsoft.playwright.Locator.EvaluateOptions().setTimeout(ATTEMPT_MS));
-            } catch (PlaywrightException e) {
-                throw notYet(e);
-            }
-        });
+        Object found = located(OPTION_OF, locator, Arrays.asList(index, option));
+        if (found == null) {
+            throw new NotActionableException("the element went away before its options were read", null);
+        }
         String value = String.valueOf(found);
         if (value.startsWith("!")) {
             throw new BrowserException("cannot select '" + option + "' in " + locator + ": " + value.substring(1));
@@ -276,13 +278,13 @@ final class PlaywrightSession implements EngineSession {
 
     @Override
     public List<ConsoleError> consoleErrors() {
-        locked(this::hearEvents);
+        locked(this::hearRecentEvents);
         return List.copyOf(consoleErrors);
     }
 
     @Override
     public List<FailedRequest> failedRequests() {
-        locked(this::hearEvents);
+        locked(this::hearRecentEvents);
         return List.copyOf(failedRequests);
     }
 
@@ -307,13 +309,26 @@ final class PlaywrightSession implements EngineSession {
             } catch (PlaywrightException ignored) {
                 // A page being closed cannot wait; the events heard so far still count.
             }
+            lastHeard = System.nanoTime();
+        }
+        return null;
+    }
+
+    /**
+     * {@link #hearEvents()}, unless events were heard within {@link #HEAR_FRESH}: console errors, failed and caught
+     * requests are read one after another after every step, and one round trip brings the news for all three (the
+     * Selenium engine drains its logs the same way).
+     */
+    private Void hearRecentEvents() {
+        if (System.nanoTime() - lastHeard > HEAR_FRESH.toNanos()) {
+            hearEvents();
         }
         return null;
     }
 
     @Override
     public List<InterceptedRequest> interceptedRequests() {
-        locked(this::hearEvents);
+        locked(this::hearRecentEvents);
         return List.copyOf(intercepted);
     }
 
