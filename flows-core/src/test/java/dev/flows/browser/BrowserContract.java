@@ -465,14 +465,13 @@ abstract class BrowserContract {
     }
 
     @Test
-    void aFillOnAnElementThatIsNoFieldFailsAtOnceAndTypesNothing() {
+    void aFillOnAnElementThatIsNoFieldFailsAtOnce() {
         page.open("/product/tamper-58");
         // Not a WaitTimeoutException after the wait: a <button> never becomes a field.
         NotAFieldException e = assertThrows(NotAFieldException.class, () -> page.find(Locator.testId("add-to-cart")).fill("2"));
         assertEquals("button", e.tag());
         assertEquals("cannot fill testId 'add-to-cart': it is a <button>, not an <input>, a <textarea> or a contenteditable "
                 + "element\n  page:   " + store.baseUrl() + "product/tamper-58\n  engine: " + browser.describe(), e.getMessage());
-        page.find(Locator.testId("add-to-cart")).should(Condition.exactText("Add to cart"));
     }
 
     @Test
