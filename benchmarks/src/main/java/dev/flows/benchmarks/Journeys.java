@@ -24,6 +24,7 @@ final class Journeys {
         Map<String, List<Long>> times = new LinkedHashMap<>();
         Map<String, List<String>> failures = new LinkedHashMap<>();
         List<List<Double>> loads = new ArrayList<>();
+        List<Map<String, Long>> perRound = new ArrayList<>();
         try {
             for (String name : names) {
                 Variant v = Bench.variant(name, work);
@@ -35,6 +36,7 @@ final class Journeys {
             for (int round = -warmups; round < rounds; round++) {
                 // A different starting variant every round, so no variant always follows the same other one.
                 int offset = Math.floorMod(round, variants.size());
+                Map<String, Long> thisRound = new LinkedHashMap<>();
                 StringBuilder line = new StringBuilder(round < 0 ? "warm-up " + (round + warmups + 1) + "/" + warmups
                         : "round " + (round + 1) + "/" + rounds).append(':');
                 for (int i = 0; i < variants.size(); i++) {
@@ -43,12 +45,16 @@ final class Journeys {
                         long ms = v.timed(base);
                         if (round >= 0) {
                             times.get(v.name()).add(ms);
+                            thisRound.put(v.name(), ms);
                         }
                         line.append(' ').append(v.name()).append('=').append(ms);
                     } catch (Exception | AssertionError e) {
                         failures.get(v.name()).add(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
                         line.append(' ').append(v.name()).append("=FAILED");
                     }
+                }
+                if (round >= 0) {
+                    perRound.add(thisRound);
                 }
                 loads.add(Machine.loadAverage());
                 System.out.println(line + "  load " + Machine.loadAverage().get(0));
@@ -68,22 +74,28 @@ final class Journeys {
         }
         result.put("variants", perVariant);
         Map<String, Object> ratios = new LinkedHashMap<>();
+        Map<String, Object> ratiosPerRound = new LinkedHashMap<>();
         List<List<Object>> ratioRows = new ArrayList<>();
         for (String[] pair : RATIOS) {
             if (times.containsKey(pair[0]) && times.containsKey(pair[1]) && !times.get(pair[1]).isEmpty()
                     && !times.get(pair[0]).isEmpty()) {
+                String name = pair[0] + " / " + pair[1];
                 double r = (double) Stats.of(times.get(pair[0])).median() / Stats.of(times.get(pair[1])).median();
                 double rounded = Math.round(r * 100) / 100.0;
-                ratios.put(pair[0] + " / " + pair[1], rounded);
-                ratioRows.add(Bench.row(pair[0] + " / " + pair[1], String.format("%.2f", rounded)));
+                ratios.put(name, rounded);
+                PairedRatio paired = PairedRatio.of(perRound, pair[0], pair[1]);
+                ratiosPerRound.put(name, Map.of("median", paired.median(), "q1", paired.q1(), "q3", paired.q3(),
+                        "n", paired.n()));
+                ratioRows.add(Bench.row(name, String.format("%.2f", rounded), paired.say()));
             }
         }
         result.put("ratios", ratios);
+        result.put("ratiosPerRound", ratiosPerRound);
         result.put("loadAveragePerRound", loads);
         System.out.println("\nJourney: guest checkout with a cart edit, " + rounds + " rounds after " + warmups + " warm-ups");
         Bench.table(List.of("variant", "median", "p90", "n", "failed"), rows);
         System.out.println();
-        Bench.table(List.of("ratio (medians)", "value"), ratioRows);
+        Bench.table(List.of("ratio", "of the medians", "per round: median (middle half)"), ratioRows);
         return result;
     }
 }
