@@ -101,6 +101,8 @@ final class SeleniumSession implements EngineSession {
     private volatile Matched lastMatch;
     private int lastDocumentStatus;
     private volatile long lastDrain = System.nanoTime();
+    // When the page's dialogs were last taken, by a look, a click or dialogs() itself.
+    private volatile long dialogsTaken = System.nanoTime() - DRAIN_FRESH.toNanos() - 1;
     private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
     private static final Duration DRAIN_FRESH = Duration.ofMillis(50);
     private String lastDocumentError;
@@ -374,6 +376,7 @@ final class SeleniumSession implements EngineSession {
         drainIfOlderThan(DRAIN_EVERY);
         Map<?, ?> state = (Map<?, ?>) located(MATCH, locator, index);
         addDialogs(state.get("dialogs"));
+        dialogsTaken = System.nanoTime();
         // The element the action that asked will use, if it acts at once: no second search.
         lastMatch = state.get("element") instanceof WebElement element ? new Matched(locator, index, element) : null;
         return ElementMatch.fromScript(state);
@@ -447,9 +450,14 @@ final class SeleniumSession implements EngineSession {
         return List.copyOf(navigations);
     }
 
+    /** The dialogs so far: asked of the page unless a look or a click took them within {@link #DRAIN_FRESH}. */
     @Override
     public List<dev.flows.browser.Dialog> dialogs() {
-        ifOpen(this::takeDialogs);
+        ifOpen(() -> {
+            if (System.nanoTime() - dialogsTaken > DRAIN_FRESH.toNanos()) {
+                takeDialogs();
+            }
+        });
         return List.copyOf(dialogs);
     }
 
@@ -462,6 +470,7 @@ final class SeleniumSession implements EngineSession {
     private void takeDialogs() {
         try {
             addDialogs(((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();"));
+            dialogsTaken = System.nanoTime();
         } catch (WebDriverException e) {
             // A page that cannot be asked right now (mid-navigation) keeps its dialogs for the next time.
         }
@@ -732,7 +741,13 @@ final class SeleniumSession implements EngineSession {
                 }
             }
             for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-                network(JSON.readTree(entry.getMessage()).path("message"));
+                // Most entries are events nothing here reads (data received, loading finished, extra info):
+                // only the three that network() reads are parsed.
+                String message = entry.getMessage();
+                if (message.contains("\"Network.requestWillBeSent\"") || message.contains("\"Network.responseReceived\"")
+                        || message.contains("\"Network.loadingFailed\"")) {
+                    network(JSON.readTree(message).path("message"));
+                }
             }
         } catch (IOException | WebDriverException e) {
             // Logs are diagnostics: a browser that cannot hand them over must not fail the journey.
