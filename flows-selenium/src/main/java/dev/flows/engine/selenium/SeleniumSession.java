@@ -347,6 +347,8 @@ final class SeleniumSession implements EngineSession {
             throw new BrowserException("Opening " + url + " failed: " + firstLine(e) + " [selenium]", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // The dialogs taken before the load were the last page's: the new one's are not taken yet.
+        dialogsTaken = start - DRAIN_FRESH.toNanos() - 1;
         drainLogs();
         // ChromeDriver reports most network errors itself, but some (a port Chrome refuses, say) only show as an
         // error page: the failed document load in the performance log tells them apart.
