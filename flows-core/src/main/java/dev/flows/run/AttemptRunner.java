@@ -143,8 +143,10 @@ final class AttemptRunner {
                                     + " was used up before this step")
                             : runStep(step, Duration.ofNanos(Math.min(settings.stepTimeout().toNanos(), left)), problems);
                     Duration took = since(stepStart);
-                    error = health(error, problems, i + 1, step);
+                    // The network rules' catches first: the engine hears the page's events for them, and the
+                    // health and page-error reads that follow use the same news.
                     Throwable blocked = network.check(page, site);
+                    error = health(error, problems, i + 1, step);
                     if (blocked != null) {
                         // Whatever the step itself said, an order stopped at the network is the verdict.
                         error = blocked;

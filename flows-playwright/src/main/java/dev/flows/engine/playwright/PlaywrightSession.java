@@ -315,9 +315,9 @@ final class PlaywrightSession implements EngineSession {
     }
 
     /**
-     * {@link #hearEvents()}, unless events were heard within {@link #HEAR_FRESH}: console errors, failed and caught
-     * requests are read one after another after every step, and one round trip brings the news for all three (the
-     * Selenium engine drains its logs the same way).
+     * {@link #hearEvents()}, unless events were heard within {@link #HEAR_FRESH}: console errors and failed requests
+     * are read right after the caught requests after every step, and one round trip brings the news for all three
+     * (the Selenium engine drains its logs the same way).
      */
     private Void hearRecentEvents() {
         if (System.nanoTime() - lastHeard > HEAR_FRESH.toNanos()) {
@@ -326,9 +326,13 @@ final class PlaywrightSession implements EngineSession {
         return null;
     }
 
+    /**
+     * Always asks: the network rules' catches decide verdicts (an order blocked on a production site, an order sent
+     * that forbids a retry), and a blocking rule's route handler runs only while a call is in flight.
+     */
     @Override
     public List<InterceptedRequest> interceptedRequests() {
-        locked(this::hearRecentEvents);
+        locked(this::hearEvents);
         return List.copyOf(intercepted);
     }
 
