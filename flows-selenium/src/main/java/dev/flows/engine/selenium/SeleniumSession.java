@@ -101,7 +101,7 @@ final class SeleniumSession implements EngineSession {
     private volatile Matched lastMatch;
     private int lastDocumentStatus;
     private volatile long lastDrain = System.nanoTime();
-    // When the page's dialogs were last taken, by a look, a click or dialogs() itself.
+    // When the page's dialogs were last taken (addDialogs), by a look, a click or dialogs() itself.
     private volatile long dialogsTaken = System.nanoTime() - DRAIN_FRESH.toNanos() - 1;
     private static final Duration DRAIN_EVERY = Duration.ofMillis(300);
     private static final Duration DRAIN_FRESH = Duration.ofMillis(50);
@@ -378,7 +378,6 @@ final class SeleniumSession implements EngineSession {
         drainIfOlderThan(DRAIN_EVERY);
         Map<?, ?> state = (Map<?, ?>) located(MATCH, locator, index);
         addDialogs(state.get("dialogs"));
-        dialogsTaken = System.nanoTime();
         // The element the action that asked will use, if it acts at once: no second search.
         lastMatch = state.get("element") instanceof WebElement element ? new Matched(locator, index, element) : null;
         return ElementMatch.fromScript(state);
@@ -472,13 +471,14 @@ final class SeleniumSession implements EngineSession {
     private void takeDialogs() {
         try {
             addDialogs(((JavascriptExecutor) driver).executeScript("return (" + PageScripts.DIALOGS_TAKE + ")();"));
-            dialogsTaken = System.nanoTime();
         } catch (WebDriverException e) {
             // A page that cannot be asked right now (mid-navigation) keeps its dialogs for the next time.
         }
     }
 
+    /** Adds what the page's recorder handed over (a look or {@link #takeDialogs} took it), and notes when. */
     private synchronized void addDialogs(Object taken) {
+        dialogsTaken = System.nanoTime();
         if (taken instanceof String text && !text.isBlank()) {
             try {
                 for (JsonNode d : JSON.readTree(text)) {
