@@ -30,7 +30,8 @@ import java.util.Set;
  * (journeys,coldstart,scale,detection), {@code bench.variants} (all six), {@code bench.engines} (playwright,selenium;
  * for cold start, scale and detection), {@code bench.scale} (1,2,4,8), {@code bench.coldRuns} (3),
  * {@code bench.out} (target/benchmark.json), {@code bench.chromium} (the browser of every variant: the one Flows
- * finds for a headless run), {@code bench.chromedriver} (/usr/bin/chromedriver).
+ * finds for a headless run), {@code bench.chromedriver} (/usr/bin/chromedriver), {@code bench.jar} (the packaged
+ * benchmarks jar, which the pom passes: with it the cold start also runs on a class-data archive).
  */
 public final class Bench {
 
@@ -68,7 +69,7 @@ public final class Bench {
             }
             if (parts.contains("coldstart")) {
                 report.put("coldStart", ColdStart.measure(engines, Integer.getInteger("bench.coldRuns", 3),
-                        live.baseUrl(), fallback.baseUrl()));
+                        live.baseUrl(), fallback.baseUrl(), work));
             }
             if (parts.contains("scale")) {
                 List<Integer> sizes = list("bench.scale", "1,2,4,8").stream().map(Integer::parseInt).toList();

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,64 +31,123 @@ import java.util.regex.Pattern;
  * Cold start: a new JVM runs 1 journey on 2 sites (in parallel) and the time to its first verdict is split into
  * JVM start, engine creation (Playwright's driver; for Selenium, finding browser and driver), browser launch and
  * the journey. The engines log their own split at FINE ("engine ready in N ms", "browser launched in N ms").
+ * <p>
+ * Each engine is measured twice, run by run in turn: a plain JVM, and a JVM that maps the classes a first, uncounted
+ * run loaded from a class-data archive ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}; see the
+ * README's Performance section), which a monitor started by cron can use too.
  */
 final class ColdStart {
 
     private static final Pattern SPLIT = Pattern.compile("(engine ready|browser launched) in (\\d+) ms");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ColdStart() {
     }
 
-    static Map<String, Object> measure(List<BrowserConfig.EngineType> engines, int runs, URI live, URI fallback)
+    static Map<String, Object> measure(List<BrowserConfig.EngineType> engines, int runs, URI live, URI fallback, Path work)
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("java.class.path");
+        String classpath = jarsOnly(System.getProperty("java.class.path"));
         Map<String, Object> result = new LinkedHashMap<>();
         List<List<Object>> rows = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
         for (BrowserConfig.EngineType engine : engines) {
-            List<Map<String, Object>> samples = new ArrayList<>();
+            // A class-data archive needs a class path of jars only; the training run writes it and is not counted.
+            Path archive = null;
+            if (classpath != null) {
+                archive = work.resolve("cold-start-" + engine.id() + ".jsa");
+                Files.deleteIfExists(archive);
+                child(java, classpath, List.of("-XX:ArchiveClassesAtExit=" + archive), engine, live, fallback);
+                if (!Files.isRegularFile(archive)) {
+                    throw new IllegalStateException("the training run wrote no class-data archive at " + archive);
+                }
+            }
+            String cp = classpath != null ? classpath : System.getProperty("java.class.path");
+            List<Map<String, Object>> plain = new ArrayList<>();
+            List<Map<String, Object>> shared = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                List<String> command = new ArrayList<>(List.of(java, "-cp", classpath));
-                command.addAll(List.of(ColdStart.class.getName(), engine.id(), live.toString(), fallback.toString()));
-                ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-                pb.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-                pb.environment().put("SE_OFFLINE", "true");
-                long spawned = System.currentTimeMillis();
-                Process p = pb.start();
-                String out;
-                try (InputStream in = p.getInputStream()) {
-                    out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                plain.add(child(java, cp, List.of(), engine, live, fallback));
+                if (archive != null) {
+                    // -Xshare:on: a JVM that cannot use the archive fails instead of quietly running without it.
+                    shared.add(child(java, cp, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), engine, live, fallback));
                 }
-                p.waitFor(120, TimeUnit.SECONDS);
-                String last = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
-                if (last == null) {
-                    throw new IllegalStateException("cold start child printed no result:\n" + out);
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> child = json.readValue(last, Map.class);
-                Map<String, Object> sample = new LinkedHashMap<>();
-                long mainAt = ((Number) child.get("mainAt")).longValue();
-                sample.put("jvmMs", mainAt - spawned);
-                sample.put("engineMs", child.get("engineMs"));
-                sample.put("browserMs", child.get("browserMs"));
-                sample.put("journeyMs", child.get("journeyMs"));
-                sample.put("totalMs", ((Number) child.get("verdictAt")).longValue() - spawned);
-                sample.put("verdict", child.get("verdict"));
-                sample.put("loadAverage", Machine.loadAverage());
-                samples.add(sample);
             }
-            Map<String, Object> medians = new LinkedHashMap<>();
-            for (String key : List.of("jvmMs", "engineMs", "browserMs", "journeyMs", "totalMs")) {
-                medians.put(key, Stats.of(samples.stream().map(s -> ((Number) s.get(key)).longValue()).toList()).median());
+            result.put(engine.id(), summary(engine.id(), plain, rows));
+            if (archive != null) {
+                result.put(engine.id() + "+class-data-archive", summary(engine.id() + " + class-data archive", shared, rows));
             }
-            result.put(engine.id(), Map.of("medians", medians, "runs", samples));
-            rows.add(Bench.row(engine.id(), medians.get("jvmMs"), medians.get("engineMs"), medians.get("browserMs"),
-                    medians.get("journeyMs"), medians.get("totalMs"), samples.get(samples.size() - 1).get("verdict")));
         }
         System.out.println("\nCold start: JVM start to first verdict, 1 journey x 2 sites in parallel (medians of " + runs + ", ms)");
         Bench.table(List.of("engine", "JVM", "engine creation", "browser launch", "journey", "total", "verdict"), rows);
+        if (classpath == null) {
+            System.out.println("(no class-data archive row: the class path has directories; run through Maven's verify, "
+                    + "which packages the benchmarks jar)");
+        }
         return result;
+    }
+
+    private static Map<String, Object> summary(String name, List<Map<String, Object>> samples, List<List<Object>> rows) {
+        Map<String, Object> medians = new LinkedHashMap<>();
+        for (String key : List.of("jvmMs", "engineMs", "browserMs", "journeyMs", "totalMs")) {
+            medians.put(key, Stats.of(samples.stream().map(s -> ((Number) s.get(key)).longValue()).toList()).median());
+        }
+        rows.add(Bench.row(name, medians.get("jvmMs"), medians.get("engineMs"), medians.get("browserMs"),
+                medians.get("journeyMs"), medians.get("totalMs"), samples.get(samples.size() - 1).get("verdict")));
+        return Map.of("medians", medians, "runs", samples);
+    }
+
+    /** One cold JVM: its split, from the JSON line it prints. */
+    private static Map<String, Object> child(String java, String classpath, List<String> jvmOptions,
+                                             BrowserConfig.EngineType engine, URI live, URI fallback) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, ColdStart.class.getName(), engine.id(), live.toString(), fallback.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        pb.environment().put("SE_OFFLINE", "true");
+        long spawned = System.currentTimeMillis();
+        Process p = pb.start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        p.waitFor(120, TimeUnit.SECONDS);
+        String last = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+        if (last == null) {
+            throw new IllegalStateException("cold start child " + jvmOptions + " printed no result:\n" + out);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> child = JSON.readValue(last, Map.class);
+        Map<String, Object> sample = new LinkedHashMap<>();
+        long mainAt = ((Number) child.get("mainAt")).longValue();
+        sample.put("jvmMs", mainAt - spawned);
+        sample.put("engineMs", child.get("engineMs"));
+        sample.put("browserMs", child.get("browserMs"));
+        sample.put("journeyMs", child.get("journeyMs"));
+        sample.put("totalMs", ((Number) child.get("verdictAt")).longValue() - spawned);
+        sample.put("verdict", child.get("verdict"));
+        sample.put("loadAverage", Machine.loadAverage());
+        return sample;
+    }
+
+    /**
+     * This class path with the benchmarks' own classes as their packaged jar ({@code bench.jar}, which Maven's
+     * verify has built), or null when a directory remains: the JVM archives classes from jars only.
+     */
+    static String jarsOnly(String classpath) throws Exception {
+        String jar = System.getProperty("bench.jar");
+        Path own = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> entries = new ArrayList<>();
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                if (jar == null || !Files.isRegularFile(Path.of(jar)) || !Files.isSameFile(path, own)) {
+                    return null;
+                }
+                entry = jar;
+            }
+            entries.add(entry);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The child: {@code ColdStart <engine> <live-url> <fallback-url>}; prints one JSON line. */
