@@ -38,11 +38,17 @@ public abstract class CleanupContract {
             first.open("/");
             Page second = browser.newPage(PageOptions.builder().baseUrl(store.baseUrl()).build());
             second.open("/cart");
+            // Every process the engine started, seen while they are still this JVM's descendants: a browser whose
+            // driver exits without it is handed to init, and would no longer show as one.
+            List<ProcessHandle> started = ProcessHandle.current().descendants()
+                    .filter(p -> !processesBefore.contains(p.pid())).toList();
+            assertTrue(started.stream().anyMatch(p -> p.info().command().orElse("").contains("chrom")),
+                    "no browser process among " + describe(started));
             first.close();
             // The second page is left open on purpose: closing the browser must close it too.
             browser.close();
 
-            assertEquals(Set.of(), alive(processesBefore), "processes left running by " + engine);
+            assertEquals(Set.of(), alive(started), "processes left running by " + engine);
         }
     }
 
@@ -82,17 +88,20 @@ public abstract class CleanupContract {
     }
 
     // Processes exit a moment after being told to: give them a few seconds before calling it a leak.
-    private static Set<String> alive(Set<Long> before) throws InterruptedException {
+    private static Set<String> alive(List<ProcessHandle> started) throws InterruptedException {
         Set<String> left = Set.of();
         for (int i = 0; i < 50; i++) {
-            left = ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid()) && p.isAlive())
-                    .map(p -> p.pid() + " " + p.info().command().orElse("?")).collect(Collectors.toSet());
+            left = describe(started.stream().filter(ProcessHandle::isAlive).toList());
             if (left.isEmpty()) {
                 return left;
             }
             Thread.sleep(100);
         }
         return left;
+    }
+
+    private static Set<String> describe(List<ProcessHandle> processes) {
+        return processes.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).collect(Collectors.toSet());
     }
 
     private static Set<String> entries(Path folder) throws IOException {

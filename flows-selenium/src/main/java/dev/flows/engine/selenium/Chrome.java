@@ -19,7 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * One local ChromeDriver with its Chrome and profile folder, kept by the engine between sessions. Each session runs
@@ -36,6 +42,8 @@ final class Chrome {
     // Bounds the DevTools commands that make and throw away contexts, so that a browser that stopped answering is
     // quit rather than waited for.
     private static final Duration CONTEXT_COMMANDS = Duration.ofSeconds(10);
+    // How long a browser asked to stop may take before it is killed.
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(3);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -144,24 +152,56 @@ final class Chrome {
      * command fails at once and the quit goes through.
      */
     void kill() {
-        Object pid = driver.getCapabilities().getCapability("goog:processID");
-        if (pid instanceof Number number) {
-            ProcessHandle.of(number.longValue()).ifPresent(chrome -> {
-                chrome.descendants().forEach(ProcessHandle::destroyForcibly);
-                chrome.destroyForcibly();
-            });
-        }
+        browserProcess().ifPresent(chrome -> {
+            chrome.descendants().forEach(ProcessHandle::destroyForcibly);
+            chrome.destroyForcibly();
+        });
         quit();
     }
 
-    /** Quits ChromeDriver and Chrome, and deletes the profile folder. */
+    /**
+     * Quits ChromeDriver and Chrome, and deletes the profile folder. ChromeDriver's quit leaves Chromium's headless
+     * shell running (measured with chromium-headless-shell and ChromeDriver 156: the shell and its zygote, GPU,
+     * network and renderer processes stay, handed to init once ChromeDriver exits), so the browser is ended here
+     * too: asked to stop (SIGTERM), and killed with every process it had started if it has not stopped within
+     * {@link #EXIT_GRACE}.
+     */
     void quit() {
+        ProcessHandle chrome = browserProcess().orElse(null);
+        List<ProcessHandle> family = chrome == null ? List.of()
+                : Stream.concat(Stream.of(chrome), chrome.descendants()).toList();
         try {
             driver.quit();
         } catch (WebDriverException ignored) {
             // A browser that already died cannot be quit; its profile folder still goes.
         } finally {
+            end(chrome, family);
             Leftovers.deleteFolder(profile);
+        }
+    }
+
+    private static void end(ProcessHandle chrome, List<ProcessHandle> family) {
+        if (chrome != null && chrome.isAlive()) {
+            chrome.destroy();
+            try {
+                chrome.onExit().get(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // Still running: killed below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // The zygote, GPU, network and renderer processes end with the browser; any that did not are killed.
+        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Chrome's own process, where ChromeDriver names it (a local ChromeDriver does; a Grid node's is not ours). */
+    private Optional<ProcessHandle> browserProcess() {
+        try {
+            Object pid = driver.getCapabilities().getCapability("goog:processID");
+            return pid instanceof Number number ? ProcessHandle.of(number.longValue()) : Optional.empty();
+        } catch (WebDriverException e) {
+            return Optional.empty();
         }
     }
 }
