@@ -14,6 +14,8 @@ import java.io.File;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The journey in plain Selenium: one ChromeDriver and Chrome for all journeys (cookies deleted between them, as
@@ -21,7 +23,7 @@ import java.time.Duration;
  */
 final class BareSelenium implements Variant {
 
-    private WebDriver driver;
+    private ChromeDriver driver;
 
     @Override
     public String name() {
@@ -90,7 +92,20 @@ final class BareSelenium implements Variant {
     @Override
     public void close() {
         if (driver != null) {
-            driver.quit();
+            quit(driver);
         }
+    }
+
+    /**
+     * Quits, and ends the browser if ChromeDriver left it running: its quit leaves Chromium's headless shell alive
+     * (the Flows engine does the same in its {@code Chrome.quit}), and a benchmark must not leave browsers behind.
+     */
+    static void quit(ChromeDriver driver) {
+        Object pid = driver.getCapabilities().getCapability("goog:processID");
+        ProcessHandle browser = pid instanceof Number n ? ProcessHandle.of(n.longValue()).orElse(null) : null;
+        List<ProcessHandle> family = browser == null ? List.of()
+                : Stream.concat(Stream.of(browser), browser.descendants()).toList();
+        driver.quit();
+        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }

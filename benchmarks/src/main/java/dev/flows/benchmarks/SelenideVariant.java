@@ -7,6 +7,7 @@ import static com.codeborne.selenide.Condition.visible;
 import com.codeborne.selenide.SelenideConfig;
 import com.codeborne.selenide.SelenideDriver;
 import com.codeborne.selenide.SelenideElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.net.URI;
 
@@ -17,6 +18,7 @@ import java.net.URI;
 final class SelenideVariant implements Variant {
 
     private SelenideDriver selenide;
+    private ChromeDriver chrome;
 
     @Override
     public String name() {
@@ -27,7 +29,8 @@ final class SelenideVariant implements Variant {
     public void start() {
         SelenideConfig config = new SelenideConfig().timeout(5000).screenshots(false).savePageSource(false)
                 .reopenBrowserOnFail(false);
-        selenide = new SelenideDriver(config, BareSelenium.chrome(), null);
+        chrome = BareSelenium.chrome();
+        selenide = new SelenideDriver(config, chrome, null);
     }
 
     @Override
@@ -63,7 +66,8 @@ final class SelenideVariant implements Variant {
     @Override
     public void close() {
         if (selenide != null) {
-            selenide.close();
+            // The driver Selenide was given: quit, and the browser ChromeDriver leaves running ended too.
+            BareSelenium.quit(chrome);
         }
     }
 }
