@@ -311,9 +311,14 @@ final class SeleniumSession implements EngineSession {
         }
     }
 
+    /**
+     * Always drains: the network rules' catches decide verdicts (an order sent forbids a retry), and a watched order
+     * request is heard from the performance log only, so a drain made just before the click that sent it would miss
+     * it. Blocked requests are heard at once ({@link #answer}).
+     */
     @Override
     public List<InterceptedRequest> interceptedRequests() {
-        ifOpen(() -> drainIfOlderThan(DRAIN_FRESH));
+        ifOpen(this::drainLogs);
         return List.copyOf(intercepted);
     }
 
