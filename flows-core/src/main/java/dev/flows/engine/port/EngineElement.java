@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 /** {@link Element} that finds itself afresh through the page for every use. */
 final class EngineElement implements Element {
 
+    // Found ready, but on a page whose scripts may not have wired it up yet (see ElementMatch#loading).
+    private static final String STILL_LOADING = "ready, but the page is still loading (DOMContentLoaded not handled yet)";
+
     private final EnginePage page;
     private final Locator locator;
 
@@ -32,6 +35,9 @@ final class EngineElement implements Element {
                     ElementState e = match.state();
                     if (e == null || !e.visible() || !e.enabled()) {
                         return Poll.notYet(describe(e));
+                    }
+                    if (match.loading()) {
+                        return Poll.notYet(STILL_LOADING);
                     }
                     try {
                         page.session().click(locator, 0);
@@ -55,6 +61,9 @@ final class EngineElement implements Element {
                     if (e == null || !e.visible() || !e.editable()) {
                         return Poll.notYet(e != null && e.visible() && !e.editable() ? "not editable" : describe(e));
                     }
+                    if (match.loading()) {
+                        return Poll.notYet(STILL_LOADING);
+                    }
                     try {
                         page.session().fill(locator, 0, text);
                         return Poll.done(null);
@@ -75,6 +84,9 @@ final class EngineElement implements Element {
                     ElementState e = match.state();
                     if (e == null || !e.visible() || !e.enabled()) {
                         return Poll.notYet(describe(e));
+                    }
+                    if (match.loading()) {
+                        return Poll.notYet(STILL_LOADING);
                     }
                     try {
                         page.session().select(locator, 0, option);

@@ -23,8 +23,12 @@ public final class PageScripts {
      */
     public static final String ELEMENT_STATE = """
             (els, i) => {
+              // Until DOMContentLoaded's handlers are done, the page's own scripts (deferred ones too) may not have
+              // wired its controls up yet: an action then would do nothing.
+              const nav = performance.getEntriesByType('navigation')[0];
+              const loading = !!nav && !(nav.domContentLoadedEventEnd > 0);
               const el = els[i];
-              if (!el) return { count: els.length };
+              if (!el) return { count: els.length, loading };
               const rect = el.getBoundingClientRect();
               const style = getComputedStyle(el);
               const visible = rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden';
@@ -36,7 +40,7 @@ public final class PageScripts {
               for (const name of el.getAttributeNames()) attributes[name] = el.getAttribute(name);
               const text = el instanceof HTMLElement ? el.innerText : el.textContent;
               return { count: els.length, tag: el.tagName.toLowerCase(), visible, enabled, editable,
-                       text: text == null ? '' : String(text), value: field ? String(el.value) : null, attributes };
+                       text: text == null ? '' : String(text), value: field ? String(el.value) : null, attributes, loading };
             }""";
 
     /**
