@@ -111,6 +111,8 @@ final class SeleniumSession implements EngineSession {
     private final Object gate = new Object();
     private boolean closed;
     private int inFlight;
+    // How long a close waits for a command still running before it calls the browser stuck.
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(1);
 
     private SeleniumSession(SeleniumEngine engine, WebDriver driver, Chrome chrome, String context) {
         this.engine = engine;
@@ -565,8 +567,10 @@ final class SeleniumSession implements EngineSession {
 
     /**
      * Closes the page. A kept browser goes back to the engine once its context is thrown away, unless a command of
-     * this session is still running (a step that hung and was given up on): that browser is busy, perhaps stuck, and
-     * is quit instead, as is one that fails to clean up.
+     * this session is still running {@link #IN_FLIGHT_GRACE} after the close (a step that hung and was given up on):
+     * that browser is busy, perhaps stuck, and is killed instead, as one that fails to clean up is quit. A step given
+     * up on while it was only looking (a page answering 500 fails its step before the step's own wait ends) finishes
+     * its look within moments, and no command after it gets through.
      */
     @Override
     public void close() {
@@ -576,6 +580,15 @@ final class SeleniumSession implements EngineSession {
                 return;
             }
             closed = true;
+            long until = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();
+            try {
+                for (long left = IN_FLIGHT_GRACE.toMillis(); inFlight > 0 && left > 0;
+                     left = (until - System.nanoTime()) / 1_000_000) {
+                    gate.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             busy = inFlight > 0;
         }
         if (networkAnswers != null) {
@@ -648,6 +661,7 @@ final class SeleniumSession implements EngineSession {
         } finally {
             synchronized (gate) {
                 inFlight--;
+                gate.notifyAll();
             }
         }
     }
@@ -665,6 +679,7 @@ final class SeleniumSession implements EngineSession {
         } finally {
             synchronized (gate) {
                 inFlight--;
+                gate.notifyAll();
             }
         }
     }
